@@ -1,0 +1,3 @@
+"""Counterpoint: a terminal debate-training game."""
+
+__version__ = "0.1.0"

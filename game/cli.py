@@ -1,0 +1,83 @@
+"""The command line: resolves options and paths, then hands over to ``game.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from game import __version__
+from game.errors import CounterpointError
+from game.safe_text import clean
+
+# Subcommand modules under game.commands; each has register(subparsers, common) and run(args).
+COMMANDS: tuple[str, ...] = ()
+
+_EPILOG = """\
+Where data lives:
+  packs   the shipped packs, plus folders given with --packs DIR or COUNTERPOINT_PACKS
+  saves   --saves DIR, else COUNTERPOINT_SAVES, else saves/ in a checkout,
+          else the per-user data folder (~/.local/share/counterpoint on Linux)
+
+Run 'counterpoint COMMAND --help' for the options of a command."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the full parser, with every subcommand and its options."""
+    parser = argparse.ArgumentParser(
+        prog="counterpoint",
+        description="Counterpoint: a terminal debate-training game. "
+        "Rebut or defend the positions of an op-ed and learn from the feedback.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"counterpoint {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    where = common.add_argument_group("data folders")
+    where.add_argument(
+        "--saves",
+        metavar="DIR",
+        help="folder for player data (default: COUNTERPOINT_SAVES, else saves/ or the user data dir)",
+    )
+    where.add_argument(
+        "--packs",
+        metavar="DIR",
+        action="append",
+        help="extra folder of packs, repeatable (default: COUNTERPOINT_PACKS)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"game.commands.{name}")
+        module.register(subparsers, common)
+    return parser
+
+
+def _with_default_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    names = set()
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        names.update(getattr(action, "choices", None) or ())
+    if argv and (argv[0] in names or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    return ["play", *argv] if "play" in names else argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv), parser))
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CounterpointError as error:
+        print(f"counterpoint: {clean(str(error))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("counterpoint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into something that stopped reading (e.g. `| head`): not an error.
+        sys.stderr.close()
+        return 0

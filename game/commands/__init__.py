@@ -1,0 +1,1 @@
+"""One module per subcommand: ``register(subparsers, common)`` adds it, ``run(args)`` runs it."""

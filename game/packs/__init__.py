@@ -1,0 +1,1 @@
+"""Rubric packs: the model, safe YAML loading with precise errors, the JSON Schema, discovery."""
