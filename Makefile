@@ -29,7 +29,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -n auto -q
 
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	ARGKP=$${ARGKP:-../shared/argkp} $(BIN)/python -m tests.bench $(ONLY)
 
 schema: $(STAMP)
 	$(BIN)/python -m game.packs.schema > content/pack.schema.json
