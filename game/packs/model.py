@@ -11,6 +11,7 @@ import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 """The newest ``pack:`` format version this game understands."""
@@ -61,7 +62,9 @@ Sentence = Annotated[str, Field(min_length=1, max_length=600), AfterValidator(_c
 Paragraph = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_check_text)]
 Example = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_check_text)]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+_STRICT = ConfigDict(
+    extra="forbid", frozen=True, str_strip_whitespace=False, use_attribute_docstrings=True
+)
 
 
 class Source(BaseModel):
@@ -144,14 +147,22 @@ class Position(BaseModel):
 
     @model_validator(mode="after")
     def _needs_a_stance(self) -> Position:
+        # Custom error types let the loader recognise these checks (it reports them itself,
+        # with exact lines, even when other fields of the position are invalid too).
         if self.rebut is None and self.defend is None:
-            raise ValueError("a position needs at least one stance: 'rebut' or 'defend'")
+            raise PydanticCustomError(
+                "no_stance", "a position needs at least one stance: 'rebut' or 'defend'"
+            )
         seen: set[str] = set()
         for stance in STANCES:
             rubric = self.stance(stance)
             for point in rubric.points if rubric else ():
                 if point.id in seen:
-                    raise ValueError(f"point id {point.id!r} is used twice in this position")
+                    raise PydanticCustomError(
+                        "duplicate_id",
+                        "point id '{id}' is used twice in this position",
+                        {"id": point.id},
+                    )
                 seen.add(point.id)
         return self
 
@@ -172,6 +183,7 @@ class Pack(BaseModel):
         extra="forbid",
         frozen=True,
         json_schema_extra={"title": "Counterpoint rubric pack"},
+        use_attribute_docstrings=True,
     )
 
     pack: int = Field(ge=1, description="Format version of this file; this game reads version 1.")
@@ -196,14 +208,18 @@ class Pack(BaseModel):
     @model_validator(mode="after")
     def _check_pack(self) -> Pack:
         if self.pack > FORMAT_VERSION:
-            raise ValueError(
-                f"this pack uses format version {self.pack}, but this game reads up to version"
-                f" {FORMAT_VERSION}; update Counterpoint"
+            raise PydanticCustomError(
+                "pack_too_new",
+                "this pack uses format version {version}, but this game reads up to version"
+                " {known}; update Counterpoint",
+                {"version": self.pack, "known": FORMAT_VERSION},
             )
         seen: set[str] = set()
         for position in self.positions:
             if position.id in seen:
-                raise ValueError(f"position id {position.id!r} is used twice")
+                raise PydanticCustomError(
+                    "duplicate_id", "position id '{id}' is used twice", {"id": position.id}
+                )
             seen.add(position.id)
         return self
 
