@@ -187,7 +187,7 @@ class Store:
             rows = self._connection().execute("PRAGMA quick_check").fetchall()
         except sqlite3.Error as error:
             raise explain(error, self.path, "reading the saves") from error
-        problems = [str(row[0]) for row in rows]
+        problems = [" ".join(str(row[0]).split()) for row in rows]
         if problems != ["ok"]:
             shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
             raise StoreCorrupt(
