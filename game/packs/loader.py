@@ -66,14 +66,17 @@ def load_pack_text(text: str | bytes, name: str = "<text>") -> Pack:
     return _validate(tree, source, name)
 
 
-def load_pack_data(text: str | bytes, name: str = "<text>") -> dict[str, Any]:
+def load_pack_data(text: str | bytes, name: str = "<text>", typed: bool = False) -> dict[str, Any]:
     """Parse a pack into plain dicts, lists and strings without validating it against the model.
+
+    With ``typed``, unquoted numbers, booleans and nulls are read as YAML 1.2 reads them, as
+    the YAML language server in an editor does; used to check packs against the JSON Schema.
 
     Raises:
         PackError: unsafe or broken YAML, duplicate keys, or a top level that is not a mapping.
     """
     source = _source_text(text, name)
-    tree = parse_yaml(source, name, record=False)
+    tree = parse_yaml(source, name, typed=typed)
     if tree.dirty:
         raise PackError(parse_yaml(source, name, record=True).problems)
     data: dict[str, Any] = tree.data

@@ -130,7 +130,11 @@ class StanceRubric(BaseModel):
 class Position(BaseModel):
     """One claim of the source text, to be rebutted or defended."""
 
-    model_config = _STRICT
+    model_config = ConfigDict(
+        **_STRICT,
+        # Lets editors flag a position without a stance, as _needs_a_stance does.
+        json_schema_extra={"anyOf": [{"required": ["rebut"]}, {"required": ["defend"]}]},
+    )
 
     id: Slug
     """Slug, unique in the pack."""
@@ -186,7 +190,11 @@ class Pack(BaseModel):
         use_attribute_docstrings=True,
     )
 
-    pack: int = Field(ge=1, description="Format version of this file; this game reads version 1.")
+    pack: int = Field(
+        ge=1,
+        description="Format version of this file; this game reads version 1.",
+        json_schema_extra={"maximum": FORMAT_VERSION},
+    )
     """Format version; newer versions than FORMAT_VERSION are refused."""
     id: Slug
     """Slug, unique among loaded packs; saves are keyed by it."""

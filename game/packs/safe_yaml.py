@@ -13,6 +13,7 @@ parse again with ``record=True`` to get the line and column of every field path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,11 +74,15 @@ class _Stop(Exception):
         self.message = message
 
 
-def parse_yaml(text: str, name: str, record: bool) -> Tree:
-    """Build plain data from the YAML event stream; raise PackError for unsafe or broken YAML."""
+def parse_yaml(text: str, name: str, record: bool = False, typed: bool = False) -> Tree:
+    """Build plain data from the YAML event stream; raise PackError for unsafe or broken YAML.
+
+    ``typed`` reads unquoted numbers, booleans and nulls the YAML 1.2 way, as editors do; the
+    loader never asks for it (the model converts fields itself), the schema tests do.
+    """
     loader = _LOADER(text)
     try:
-        tree = _build(loader.get_event, name, record)
+        tree = _build(loader.get_event, name, record, typed)
     except _Stop as stop:
         raise PackError([Problem(name, stop.line, stop.col, "", stop.message)]) from None
     except yaml.MarkedYAMLError as error:
@@ -111,7 +116,7 @@ def _locate_deep_nesting(text: str, error: yaml.MarkedYAMLError, name: str) -> N
     prefix = text[: _offset(text, mark.line, mark.column)]
     loader = yaml.SafeLoader(prefix)
     try:
-        _build(loader.get_event, name, record=False)
+        _build(loader.get_event, name, record=False, typed=False)
     except _Stop as stop:
         raise PackError([Problem(name, stop.line, stop.col, "", stop.message)]) from None
     except (yaml.YAMLError, RecursionError):
@@ -146,7 +151,7 @@ def _refuse(event: Any, tag: str | None, allowed: str) -> None:
         raise _Stop(event, f"explicit tags such as {shown!r} are not allowed in packs")
 
 
-def _build(get: Any, name: str, record: bool) -> Tree:
+def _build(get: Any, name: str, record: bool, typed: bool) -> Tree:
     """The one pass over the events: a stack of open containers, no recursion."""
     tree = Tree()
     get()  # StreamStartEvent
@@ -165,6 +170,8 @@ def _build(get: Any, name: str, record: bool) -> Tree:
             if event.anchor is not None or event.tag is not None:
                 _refuse(event, event.tag, _STR)
             value = event.value
+            if typed and not event.style:
+                value = _core_scalar(value)
             child = None
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             is_map = kind is MappingStartEvent
@@ -197,7 +204,7 @@ def _build(get: Any, name: str, record: bool) -> Tree:
             else:
                 key = keys[-1]
                 if key is _NOKEY:  # this node is a key
-                    if child is not None:
+                    if child is not None or type(value) is not str:
                         raise _Stop(event, "keys must be plain text, not a list or mapping")
                     if value in top or (record and (*paths[-1], value) in tree.key_marks):
                         keys[-1] = _SKIP
@@ -238,6 +245,24 @@ def _build(get: Any, name: str, record: bool) -> Tree:
             event, "a pack is one YAML document, but a second one starts here (remove '---')"
         )
     return tree
+
+
+_CORE: dict[str, bool | None] = {"": None, "~": None, "null": None, "Null": None, "NULL": None}
+_CORE.update(dict.fromkeys(("true", "True", "TRUE"), True))
+_CORE.update(dict.fromkeys(("false", "False", "FALSE"), False))
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def _core_scalar(value: str) -> Any:
+    """A plain scalar as the YAML 1.2 core schema reads it (what the YAML language server sees)."""
+    if value in _CORE:
+        return _CORE[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
 
 
 def _duplicate_key(tree: Tree, event: Any, loc: Loc, name: str) -> None:
