@@ -61,6 +61,7 @@ class Drafts:
         final = self.path(key)
         temp = self.folder / f".{final.stem}.{os.getpid()}.{next(_counter)}.tmp"
         fd = -1
+        done = False
         try:
             os.makedirs(self.folder, exist_ok=True)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -71,18 +72,22 @@ class Drafts:
             os.close(fd)
             fd = -1
             os.replace(temp, final)
+            done = True
         except (OSError, ValueError):
+            pass
+        finally:
+            # Also runs when a signal handler exits the process in the middle of a save.
             if fd >= 0:
                 try:
                     os.close(fd)
                 except OSError:
                     pass
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            return False
-        return True
+            if not done:
+                try:
+                    os.unlink(temp)
+                except OSError:
+                    pass
+        return done
 
     def entry(self, key: str) -> Draft | None:
         """The draft for ``key`` with its time, or None (missing or unreadable)."""
@@ -97,7 +102,7 @@ class Drafts:
         """Delete the draft for ``key``; True if none is left afterwards."""
         try:
             os.unlink(self.path(key))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return True
         except OSError:
             return False
