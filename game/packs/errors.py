@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -69,11 +70,19 @@ _BOUNDS = {
 }
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
 def field_path(loc: Sequence[str | int]) -> str:
-    """``('positions', 2, 'rebut')`` -> ``positions[2].rebut``."""
+    """``('positions', 2, 'rebut')`` -> ``positions[2].rebut``; odd keys are quoted, shortened."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{describe_value(part)}]"
     return out
 
 
@@ -140,7 +149,10 @@ def describe(error: ErrorDetails) -> str:
         return f"expected a finite number, got {got}"
     if kind in _BOUNDS:
         name, words = _BOUNDS[kind]
-        return f"must be {words} {ctx.get(name)}, got {got}"
+        limit = ctx.get(name)
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        return f"must be {words} {limit}, got {got}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         fields = ", ".join(_fields_at(loc)[:4])
         expected = f"a mapping with fields such as {fields}" if fields else "a mapping"

@@ -274,8 +274,7 @@ def _duplicate_key(tree: Tree, event: Any, loc: Loc, name: str) -> None:
             mark.line + 1,
             mark.column + 1,
             field_path(loc[:-1]),
-            f"duplicate key {describe_value(loc[-1])} (first set at line {first});"
-            " YAML would silently keep only the last one",
+            f"duplicate key {describe_value(loc[-1])} (first set at line {first}); keep only one",
         )
     )
 
