@@ -1,0 +1,144 @@
+"""``counterpoint validate`` and ``counterpoint packs`` as a user runs them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "packs"
+GOOD = FIXTURES / "good"
+BAD = FIXTURES / "bad"
+PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def test_valid_pack_exits_0_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, err = run(capsys, "validate", str(GOOD / "two-positions.yml"))
+    assert code == 0 and err == ""
+    assert lines == [
+        f"{GOOD / 'two-positions.yml'}: ok: id 'fixture-two', 2 positions, 1 rebut point,"
+        " 3 defend points"
+    ]
+
+
+def test_folder_validates_every_pack_in_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = run(capsys, "validate", str(GOOD))
+    assert code == 0
+    assert [line.split(": ok: ")[0] for line in lines] == [
+        str(GOOD / "minimal.yaml"),
+        str(GOOD / "two-positions.yml"),
+    ]
+
+
+def test_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    content = Path(__file__).resolve().parents[2] / "content"
+    code, lines, _ = run(capsys, "validate", str(content))
+    assert code == 0, lines
+    assert any("ok: id 'school-uniforms', 3 positions" in line for line in lines)
+
+
+def test_invalid_pack_exits_1_with_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    path = BAD / "many-problems.yaml"
+    code, lines, err = run(capsys, "validate", str(path))
+    assert code == 1 and err == ""
+    assert all(PROBLEM_LINE.match(line) for line in lines), lines
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        f"{path}:2:5",
+        f"{path}:11:19",
+        f"{path}:12:11",
+        f"{path}:13:5",
+        f"{path}:13:9",
+    ]
+    assert lines[1].endswith("positions[0].rebut.points[0].weight: expected a number, got 'heavy'")
+    assert lines[2].endswith("unknown field 'wieght'; did you mean 'weight'?")
+
+
+def test_mixed_good_and_bad_exits_1_but_still_reports_the_good(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, lines, _ = run(
+        capsys, "validate", str(GOOD / "minimal.yaml"), str(BAD / "unclosed-quote.yaml")
+    )
+    assert code == 1
+    assert lines[0].endswith("ok: id 'fixture-minimal', 1 position, 1 rebut point, 0 defend points")
+    assert lines[1] == (
+        f"{BAD / 'unclosed-quote.yaml'}:3:8: this quoted text is never closed"
+        " (missing closing quote)"
+    )
+
+
+def test_missing_path_and_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, lines, _ = run(capsys, "validate", str(tmp_path / "nope.yaml"), str(tmp_path))
+    assert code == 1
+    assert lines == [
+        f"{tmp_path / 'nope.yaml'}: file not found",
+        f"{tmp_path}: no pack files (*.yaml or *.yml) in this folder",
+    ]
+
+
+def test_terminal_escapes_in_a_pack_never_reach_the_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        'pack: 1\nid: evil\ntitle: "\\e]0;pwned\\a"\n"\\e[2J\\e]52;c;SGk=\\a": x\n'
+        "positions:\n  - id: p\n    claim: c\n    rebut:\n      points:\n"
+        "        - id: a\n          argument: b\n"
+    )
+    code, lines, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    output = "\n".join(lines)
+    assert "\x1b" not in output and "\x07" not in output
+    assert f"{path}:3:8: title: contains the control character U+001B" in output
+    assert f"{path}:4:1: unknown field" in output
+
+
+def test_validate_accepts_the_common_options(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, _ = run(
+        capsys, "validate", "--saves", str(tmp_path), "--packs", str(tmp_path), str(GOOD)
+    )
+    assert code == 0
+
+
+@pytest.mark.parametrize("command", ["validate", "packs"])
+def test_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert "--packs" in capsys.readouterr().out
+
+
+def test_packs_lists_good_and_broken(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = run(capsys, "packs", "--packs", str(GOOD), "--packs", str(BAD))
+    assert code == 0
+    listed = [line.split()[0] for line in lines]
+    assert {"school-uniforms", "fixture-minimal", "fixture-two"} <= set(listed)
+    broken = [line for line in lines if line.startswith("BROKEN")]
+    assert len(broken) == 3
+    assert (
+        f"BROKEN  {BAD / 'duplicate-key.yaml'}:4:1: duplicate key 'title' (first set at line 3)"
+        in "\n".join(broken)
+    )
+    assert any("(and 4 more problems)" in line for line in broken)
+    assert lines[-1].startswith("3 broken packs")
+
+
+def test_packs_reads_the_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTERPOINT_PACKS", str(GOOD))
+    code, lines, _ = run(capsys, "packs")
+    assert code == 0
+    assert any(line.startswith("fixture-two ") for line in lines)
+    assert any(str(GOOD / "minimal.yaml") in line for line in lines)
