@@ -142,3 +142,17 @@ def test_packs_reads_the_environment(
     assert code == 0
     assert any(line.startswith("fixture-two ") for line in lines)
     assert any(str(GOOD / "minimal.yaml") in line for line in lines)
+
+
+def test_the_authors_guide_example_is_valid_as_documented(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guide = (Path(__file__).resolve().parents[2] / "content" / "README.md").read_text()
+    section = guide.split("## A complete small pack", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    documented = re.search(r"prints\n`(homework\.yaml: ok: [^`]+)`", section)
+    assert documented is not None
+    (tmp_path / "homework.yaml").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, lines, _ = run(capsys, "validate", "homework.yaml")
+    assert (code, lines) == (0, [documented.group(1)])
