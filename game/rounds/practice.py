@@ -269,8 +269,11 @@ class PracticeRound:
         self._phase = Phase.ANSWERING
         self._started = self._clock()
 
-    def next(self) -> None:
+    def next(self) -> Phase:
         """Go on to the next turn, or to the summary after the last.
+
+        Returns:
+            The phase after moving: ``ANSWERING`` or ``SUMMARY``.
 
         Raises:
             RoundStateError: the current answer is not graded yet.
@@ -278,10 +281,11 @@ class PracticeRound:
         self._require(Phase.GRADED, "go to the next position")
         if self.is_last:
             self._phase = Phase.SUMMARY
-            return
+            return self._phase
         self._index += 1
         self._phase = Phase.ANSWERING
         self._started = self._clock()
+        return self._phase
 
     def finish(self) -> None:
         """End the round now; turns not yet answered are left out of the summary."""

@@ -1,0 +1,122 @@
+"""What the command palette offers, screen by screen, and the export it can run."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.rounds.practice import Phase, RoundSummary
+from game.safe_text import clean, shorten
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from game.ui.app import CounterpointApp
+    from game.ui.session import PlaySession
+
+Command = tuple[str, str, Callable[[], Any]]
+
+
+def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]:
+    """The palette's game commands that make sense on ``screen`` right now."""
+    session = app.session
+    yield ("New round", "Back to the start screen to choose a new round", app.back_to_start)
+    yield (
+        "Choose pack",
+        "Back to the start screen, on the pack list",
+        lambda: app.back_to_start(focus_packs=True),
+    )
+    if app.reload_packs is not None:
+        yield (
+            "Reload packs",
+            "Read the pack files again (after editing one)",
+            lambda: reload_packs(app),
+        )
+    if app.recorder.active or app.history:
+        yield (
+            "Show history",
+            "The answers graded so far in this session",
+            lambda: show_history(app),
+        )
+    context = "Hide" if app.settings.show_context else "Show"
+    yield (f"{context} context", "Show or hide each position's background", app.toggle_context)
+    hints = "Hide" if app.settings.show_hints else "Show"
+    yield (f"{hints} hints", "Show or hide how many points a strong answer makes", app.toggle_hints)
+    yield (
+        "Light/dark theme",
+        "Switch between the light and the dark theme",
+        app.action_toggle_theme,
+    )
+    if session is not None and session.round.phase is not Phase.SUMMARY:
+        yield ("End round", "Stop the round here and see the summary", app.end_round)
+    if session is not None and app.saves_dir is not None and session.round.summary().turns:
+        yield (
+            "Export results",
+            "Write this round's scores to a Markdown file in the saves folder",
+            lambda: export_round(app),
+        )
+
+
+def reload_packs(app: CounterpointApp) -> None:
+    """Discover the packs again and refresh the start screen."""
+    from game.ui.screens.start import StartScreen
+
+    assert app.reload_packs is not None
+    app.entries = list(app.reload_packs())
+    broken = sum(1 for e in app.entries if not e.ok)
+    note = f", {broken} broken" if broken else ""
+    app.notify(f"Packs reloaded: {len(app.entries) - broken} ready{note}.", markup=False)
+    start = app.screen_stack[0]
+    if isinstance(start, StartScreen):
+        start.refresh_packs()
+
+
+def show_history(app: CounterpointApp) -> None:
+    from game.ui.screens.history import HistoryScreen
+
+    app.push_screen(HistoryScreen(app.history))
+
+
+def round_markdown(session: PlaySession, summary: RoundSummary, when: str) -> str:
+    """The round's results as a small Markdown report."""
+    pack = session.pack
+    lines = [
+        f"# Counterpoint round: {clean(pack.title)}",
+        "",
+        f"Player: {clean(session.choice.player)}  ",
+        f"Pack: {pack.id}  ",
+        f"Played: {when}",
+        "",
+        "| # | Position | Stance | Best | Tries |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in summary.turns:
+        claim = shorten(row.claim, 90).replace("|", "\\|")
+        lines.append(f"| {row.index + 1} | {claim} | {row.stance} | {row.best} | {row.tries} |")
+    lines += ["", f"Total {summary.total} of {summary.out_of}; average {summary.average:.0f}/100."]
+    return "\n".join(lines) + "\n"
+
+
+def export_round(app: CounterpointApp) -> Path | None:
+    """Write the round's results to ``saves/exports/``; returns the file, or None on failure."""
+    session = app.session
+    if session is None or app.saves_dir is None:
+        return None
+    now = app.clock()
+    folder = app.saves_dir / "exports"
+    target = folder / f"round-{session.pack.id}-{now:%Y%m%d-%H%M%S}.md"
+    text = round_markdown(session, session.round.summary(), f"{now:%Y-%m-%d %H:%M} UTC")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".export-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except OSError as error:
+        app.notify(f"Could not export: {clean(str(error))}", severity="error", markup=False)
+        return None
+    app.notify(f"Results written to {target}", title="Exported", markup=False)
+    return target

@@ -1,0 +1,1 @@
+"""One module per screen; each shows what the app's round session holds."""

@@ -1,0 +1,311 @@
+"""The start screen: who plays, which pack, and what kind of round. Enter x3 starts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from game.rounds.plan import RoundSpec, parse_positions
+from game.safe_text import clean, shorten
+from game.ui.screens.base import GameScreen
+from game.ui.session import RoundChoice
+from game.ui.settings import TIMER_CHOICES
+from game.ui.text import literal, short
+
+if TYPE_CHECKING:
+    from game.packs.discovery import PackEntry
+
+KINDS: list[tuple[str, str]] = [
+    ("3 at random", "random:3"),
+    ("5 at random", "random:5"),
+    ("All in order", "all"),
+    ("One position", "single"),
+]
+STANCES: list[tuple[str, str]] = [("Rebut", "rebut"), ("Defend", "defend"), ("Mixed", "mixed")]
+STANCE_HINT = "Rebut: argue it is wrong · Defend: argue it is right · Mixed: the game picks"
+TIMERS: list[tuple[str, int]] = [
+    ("No timer" if s == 0 else f"{s} s" if s < 60 else f"{s // 60} min", s) for s in TIMER_CHOICES
+]
+NAME_LIMIT = 40
+GUEST = "guest"
+
+
+def tidy_name(raw: str) -> str:
+    """A player name as stored: cleaned, single-spaced, at most NAME_LIMIT characters."""
+    return " ".join(clean(raw).split())[:NAME_LIMIT]
+
+
+class StartScreen(GameScreen):
+    """Pick or create a player, pick a pack and a round."""
+
+    AUTO_FOCUS = "#player"
+    HELP = """\
+## Start a round
+
+1. **Your name**: type it, or accept the one shown (the last player). Enter moves on.
+2. **Pack**: each pack holds the positions of one text. Broken packs are greyed out with
+   the reason. **b** shows a pack's positions; pick one there to play just that position.
+3. **Round**, **stance** and **timer**: a stance of *rebut* means arguing that a position is
+   wrong, *defend* that it is right; *mixed* lets the game choose. The timer submits your
+   answer when it runs out.
+
+Enter, Enter, Enter starts a round with the choices shown.
+"""
+    BINDINGS = [
+        Binding(
+            "b,f3",
+            "browse",
+            "Browse pack",
+            id="browse-pack",
+            tooltip="See the positions of the highlighted pack",
+        ),
+        Binding(
+            "s,f5", "start", "Start", id="start-round", tooltip="Start a round with these choices"
+        ),
+        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.position_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        game = self.game
+        settings = game.settings
+        yield Header(icon="✎")
+        with VerticalScroll(id="start-body"):
+            with Horizontal(id="player-row"):
+                yield Label("Your name", classes="field-label")
+                yield Input(
+                    value=game.initial_player(),
+                    placeholder=f"type your name (Enter for {GUEST})",
+                    max_length=NAME_LIMIT,
+                    suggester=SuggestFromList(game.player_names(), case_sensitive=False),
+                    compact=True,
+                    id="player",
+                )
+            yield Static(id="players-known", classes="hint")
+            yield Label("Pack", classes="section")
+            yield OptionList(id="packs")
+            yield Static(id="pack-info", classes="hint")
+            with Horizontal(id="options"):
+                yield Label("Round", classes="field-label")
+                yield Select(
+                    KINDS, value=self._kind_value(), allow_blank=False, compact=True, id="kind"
+                )
+                yield Label("Stance", classes="field-label")
+                yield Select(
+                    STANCES, value=settings.stance, allow_blank=False, compact=True, id="stance"
+                )
+                yield Label("Timer", classes="field-label")
+                yield Select(
+                    TIMERS, value=settings.timer, allow_blank=False, compact=True, id="timer"
+                )
+            yield Static(STANCE_HINT, id="stance-hint", classes="hint")
+            yield Static(id="single-position", classes="hint")
+            with Horizontal(id="start-row"):
+                yield Button("Start round", variant="primary", id="start")
+                yield Static(id="store-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_packs()
+        self.refresh_store_status()
+        names = self.game.player_names()
+        if names:
+            shown = ", ".join(shorten(n, 20) for n in names[:6]) + (", …" if len(names) > 6 else "")
+            self.query_one("#players-known", Static).update(Content(f"Players: {shown}"))
+        else:
+            self.query_one("#players-known", Static).display = False
+
+    def _kind_value(self) -> str:
+        settings = self.game.settings
+        if settings.round_kind == "random":
+            return "random:5" if settings.round_count == 5 else "random:3"
+        return settings.round_kind if settings.round_kind in ("all", "single") else "random:3"
+
+    # -- packs ------------------------------------------------------------------------------
+
+    def refresh_packs(self) -> None:
+        """(Re)fill the pack list from the app's entries, keeping the highlighted pack."""
+        packs = self.query_one("#packs", OptionList)
+        wanted = self.selected_pack_id() or self.game.initial_pack_id()
+        packs.clear_options()
+        first_ok: int | None = None
+        wanted_index: int | None = None
+        # Playable packs first; broken ones after, greyed, still selectable to read the error.
+        ordered = sorted(enumerate(self.game.entries), key=lambda pair: not pair[1].ok)
+        for index, entry in ordered:
+            if entry.ok and entry.pack is not None:
+                count = len(entry.pack.positions)
+                prompt = Content.assemble(
+                    literal(entry.pack.title, "bold"),
+                    (f" · {count} position{'s' * (count != 1)} · {entry.id}", "$foreground-muted"),
+                )
+                first_ok = index if first_ok is None else first_ok
+                wanted_index = index if entry.id == wanted else wanted_index
+            else:
+                prompt = Content.assemble(
+                    ("⚠ broken: ", "$text-warning"),
+                    short(entry.path.name, 40, "$foreground-disabled"),
+                    (" · " + problem_line(entry), "$foreground-disabled"),
+                )
+            packs.add_option(Option(prompt, id=f"pack-{index}"))
+        highlight = wanted_index if wanted_index is not None else first_ok
+        if highlight is not None:
+            packs.highlighted = index_of(packs, f"pack-{highlight}")
+        self.show_pack_info()
+
+    def highlighted_index(self) -> int | None:
+        """The entry under the cursor in the pack list, broken or not."""
+        option = self.query_one("#packs", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return int(option.id.removeprefix("pack-"))
+
+    def selected_entry_index(self) -> int | None:
+        """The highlighted entry if it can be played."""
+        index = self.highlighted_index()
+        return index if index is not None and self.game.entries[index].ok else None
+
+    def selected_pack_id(self) -> str | None:
+        index = self.selected_entry_index() if self.is_mounted else None
+        return None if index is None else self.game.entries[index].id
+
+    def show_pack_info(self) -> None:
+        info = self.query_one("#pack-info", Static)
+        index = self.highlighted_index()
+        if index is None:
+            info.update("No packs found: add a folder of packs with --packs DIR.")
+            return
+        entry = self.game.entries[index]
+        if entry.pack is None:
+            info.update(
+                Content.assemble(
+                    ("Cannot be played: ", "$text-warning"), short(str(entry.error), 220)
+                )
+            )
+            return
+        pack = entry.pack
+        info.update(short(pack.description or pack.title, 150))
+
+    @on(OptionList.OptionHighlighted, "#packs")
+    def _pack_highlighted(self) -> None:
+        self.position_id = None
+        self.query_one("#single-position", Static).update("")
+        self.show_pack_info()
+
+    @on(OptionList.OptionSelected, "#packs")
+    def _pack_chosen(self) -> None:
+        if self.selected_entry_index() is None:
+            self.notify(
+                "This pack is broken; the reason is shown under the list.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.query_one("#start", Button).focus()
+
+    # -- flow -------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#player")
+    def _name_entered(self) -> None:
+        self.query_one("#packs", OptionList).focus()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if event.value == "single" and self.position_id is None and self.is_mounted:
+            self.action_browse()
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_browse(self) -> None:
+        index = self.highlighted_index()
+        if index is None:
+            self.notify("Highlight a pack first.", severity="warning")
+            return
+        from game.ui.screens.pack_browser import PackBrowserScreen
+
+        self.app.push_screen(PackBrowserScreen(self.game.entries[index]), self._position_picked)
+
+    def _position_picked(self, position_id: str | None) -> None:
+        if position_id is None:
+            return
+        self.position_id = position_id
+        self.query_one("#kind", Select).value = "single"
+        index = self.selected_entry_index()
+        pack = self.game.entries[index].pack if index is not None else None
+        if pack is not None:
+            claim = pack.position(position_id).claim
+            self.query_one("#single-position", Static).update(
+                Content.assemble(("Position: ", "bold"), short(claim, 100))
+            )
+        self.query_one("#start", Button).focus()
+
+    def action_start(self) -> None:
+        index = self.selected_entry_index()
+        if index is None:
+            self.notify("Choose a pack that is not broken.", severity="warning", markup=False)
+            self.query_one("#packs", OptionList).focus()
+            return
+        kind = str(self.query_one("#kind", Select).value)
+        if kind == "single":
+            if self.position_id is None:
+                self.action_browse()
+                return
+            spec = RoundSpec(kind="single", position_id=self.position_id)
+        else:
+            spec = parse_positions(kind)
+        name = tidy_name(self.query_one("#player", Input).value) or GUEST
+        self.query_one("#player", Input).value = name
+        stance = str(self.query_one("#stance", Select).value)
+        timer = int(str(self.query_one("#timer", Select).value))
+        choice = RoundChoice(
+            player=name,
+            pack_id=self.game.entries[index].id,
+            spec=spec,
+            stance=stance,  # type: ignore[arg-type]
+            timer=timer,
+        )
+        self.game.start_round(choice)
+
+    def refresh_store_status(self) -> None:
+        status = self.query_one("#store-status", Static)
+        message = self.game.recording_status()
+        status.update(Content(message))
+        status.set_class(self.game.store is None, "-warning")
+
+    def focus_packs(self) -> None:
+        """Put the cursor on the pack list (the palette's "Choose pack")."""
+        self.query_one("#packs", OptionList).focus()
+
+
+def problem_line(entry: PackEntry) -> str:
+    """The first problem of a broken pack, without the file name (shown beside it)."""
+    error = entry.error
+    problems = getattr(error, "problems", None) or []
+    if problems:
+        first = problems[0]
+        where = f"line {first.line}: " if first.line else ""
+        field = f"{first.path}: " if first.path else ""
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{where}{field}{first.message}{more}"
+    return str(error).splitlines()[0] if error else "cannot be read"
+
+
+def index_of(options: OptionList, option_id: str) -> int | None:
+    """The index of the option with this id, if present."""
+    try:
+        return options.get_option_index(option_id)
+    except Exception:  # OptionDoesNotExist: nothing to highlight
+        return None

@@ -1,0 +1,1 @@
+"""Widgets: each displays what it is given and reports what the player did."""
