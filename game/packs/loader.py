@@ -38,7 +38,7 @@ MAX_BYTES = 5_000_000
 
 # Characters YAML itself refuses raw plus the escapes of terminals; tab, LF and CR are fine.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_VERSION = re.compile(r"\s*\d{1,9}\s*")
+_VERSION = re.compile(r"\s*0*(\d+)\s*")
 
 
 def content_hash(data: bytes) -> str:
@@ -186,11 +186,13 @@ class _Found:
 def _validate(tree: Tree, source: str, name: str) -> Pack:
     data: dict[str, Any] = tree.data
     version = data.get("pack")
-    if isinstance(version, str) and _VERSION.fullmatch(version) and int(version) > FORMAT_VERSION:
+    newer = _VERSION.fullmatch(version) if isinstance(version, str) else None
+    if newer and (len(newer[1]) > 6 or int(newer[1]) > FORMAT_VERSION):
+        # A newer format may have fields this game does not know: say only that.
         located = parse_yaml(source, name, record=True)
         line, col = located.marks.get(("pack",), (1, 1))
         message = (
-            f"this pack uses format version {int(version)}, but this game reads up to version"
+            f"this pack uses format version {newer[1][:20]}, but this game reads up to version"
             f" {FORMAT_VERSION}; update Counterpoint"
         )
         raise PackError([Problem(name, line, col, "pack", message)])
@@ -207,8 +209,8 @@ def _validate(tree: Tree, source: str, name: str) -> Pack:
         except ValidationError as error:
             errors = error.errors(include_url=False)
     for err in errors:
-        if err["type"] in ("duplicate_id", "no_stance", "pack_too_new"):
-            continue  # _cross_check reports these, with their lines
+        if found and err["type"] in ("duplicate_id", "no_stance"):
+            continue  # _cross_check found these (and any others), with their lines
         loc = tuple(err["loc"])
         kind = err["type"]
         found.append(
@@ -219,6 +221,8 @@ def _validate(tree: Tree, source: str, name: str) -> Pack:
     for item in found:
         problems.append(_place(item, located, name))
     problems.sort(key=lambda p: (p.line, p.col))
+    if not problems:  # cannot happen unless the model and the checks here disagree
+        problems.append(Problem(name, 1, 1, "", "the pack is not valid"))
     raise PackError(problems)
 
 

@@ -270,6 +270,13 @@ def test_newer_pack_version_says_so_and_nothing_else() -> None:
     )
 
 
+@pytest.mark.parametrize("version", ["3", "0002", "99999999999", "9" * 5000])
+def test_any_newer_version_number(version: str) -> None:
+    problem = only(edit(l1=f"pack: {version}"))
+    assert (problem.line, problem.path) == (1, "pack")
+    assert problem.message.startswith(f"this pack uses format version {version.lstrip('0')[:20]},")
+
+
 def test_every_schema_problem_is_listed_in_file_order() -> None:
     text = edit(
         l2="id: Not A Slug",
