@@ -14,6 +14,8 @@ WarningCode = Literal[
     "salad",  # a list of topic words without sentences
     "contradiction",  # asserts the opposite of a point
     "wrong-side",  # argues the other stance
+    "stuffing",  # word lists or repeated words padding an answer; they earn nothing
+    "crowded",  # more points packed into one sentence than it can be credited with
 ]
 
 
@@ -47,6 +49,8 @@ class PointResult:
     """The answer asserted the opposite of this point."""
     explanation: str | None = None
     """The pack's explanation of the point, to teach it."""
+    refused: str | None = None
+    """Why a point the words came close to was not credited: a WarningCode, or None."""
 
 
 @dataclass(frozen=True)

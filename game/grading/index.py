@@ -1,0 +1,221 @@
+"""Everything about one position that matching needs, computed once and reused.
+
+Each point is represented by its ``argument`` and every ``phrases`` entry ("phrasings"), each
+a set of stem weights. A stem's weight combines how rare it is among the position's points
+(IDF over points plus claim and quote), how rare in the language (background table), and,
+when answers to the position were added, how rare among those answers. Claim and quote words,
+and words most points share, are scaled down: they are the topic, not an argument.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from game.grading.normalise import CONTENT, Analysis, Token, analyse
+from game.grading.params import Params
+from game.grading.rarity import rarity
+from game.packs.model import Point, Position, Stance
+
+_KNOWN_ZIPF = 3.3  # a word at least this common is a real word, not a typo
+_MIN_PREFIX = 5  # stems sharing at least this long a prefix (one inside the other) are kin
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One wording of a point, as stem weights."""
+
+    point: int
+    """Index of the point in ``PositionIndex.points``."""
+    weights: dict[str, float]
+    negated: dict[str, bool | None]
+    """Polarity of each stem in the phrasing ("do *not* reduce" -> True; None if unclear)."""
+    total: float
+    norm: float
+
+
+@dataclass(frozen=True)
+class PointEntry:
+    """A rubric point and where its phrasings are."""
+
+    stance: Stance
+    point: Point
+    phrasings: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AnswerStats:
+    """Document frequencies of stems over answers added to a position."""
+
+    count: int
+    df: Mapping[str, int]
+
+
+def _distinct_content(analysis: Analysis) -> dict[str, Token]:
+    first: dict[str, Token] = {}
+    for token in analysis.tokens:
+        if token.flags & CONTENT:
+            first.setdefault(token.stem, token)
+    return first
+
+
+class PositionIndex:
+    """The matching index of one position (both stances), in one language."""
+
+    _MAX_CACHE = 50_000
+
+    def __init__(
+        self, position: Position, code: str, params: Params, answers: AnswerStats | None = None
+    ) -> None:
+        self.position = position
+        self.code = code
+        self.params = params
+        self._rarity = rarity(code)
+        self.points: list[PointEntry] = []
+        self.phrasings: list[Phrasing] = []
+        texts: list[tuple[int, Analysis]] = []
+        for stance in position.stances:
+            rubric = position.stance(stance)
+            assert rubric is not None
+            for point in rubric.points:
+                number = len(self.points)
+                ids = []
+                for text in (point.argument, *point.phrases):
+                    ids.append(len(texts))
+                    texts.append((number, analyse(text, code)))
+                self.points.append(PointEntry(stance, point, tuple(ids)))
+        claim_texts = [position.claim] + ([position.quote] if position.quote else [])
+        claim_analyses = [analyse(t, code) for t in claim_texts]
+        self.claim_stems = frozenset(s for a in claim_analyses for s in _distinct_content(a))
+
+        # Document frequency over points (a point's phrasings together are one document).
+        point_docs: list[set[str]] = [set() for _ in self.points]
+        for number, analysis in texts:
+            point_docs[number].update(_distinct_content(analysis))
+        self._df: Counter[str] = Counter()
+        for doc in point_docs:
+            self._df.update(doc)
+        self._docs = len(point_docs) + len(claim_analyses)
+        for analysis in claim_analyses:
+            self._df.update(list(_distinct_content(analysis)))
+        self._shared = frozenset(
+            s
+            for s, n in self._df.items()
+            if len(point_docs) >= 3 and n >= max(2.0, params.shared_share * len(point_docs))
+        )
+        self._answers = answers
+        self._weights: dict[str, float] = {}
+        self._plain: dict[str, float] = {}
+        self._typos: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+        vocab: dict[str, str] = {}
+        for number, analysis in texts:
+            content = _distinct_content(analysis)
+            weights = {s: self.weight(s) for s in content}
+            total = sum(weights.values())
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            negated = {s: None if t.uncertain else t.negated for s, t in content.items()}
+            self.phrasings.append(Phrasing(number, weights, negated, total, norm))
+            for token in analysis.tokens:
+                if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
+                    vocab.setdefault(token.word, token.stem)
+        for analysis in claim_analyses:
+            for token in analysis.tokens:
+                if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
+                    vocab.setdefault(token.word, token.stem)
+        self._vocab_words = sorted(vocab)
+        self._vocab = vocab
+        # Stems that are prefixes of one another ("child"/"children", "religi"/"religion"):
+        # Snowball leaves such families apart; they match with partial credit.
+        self._prefixes: dict[str, str] = {}
+        for stem in sorted(self._df, key=lambda x: (len(x), x)):
+            if len(stem) >= _MIN_PREFIX and stem.isalpha():
+                for end in range(_MIN_PREFIX, len(stem) + 1):
+                    self._prefixes.setdefault(stem[:end], stem)
+        self.stems = frozenset(s for p in self.phrasings for s in p.weights) | self.claim_stems
+        # Inverted index: stem -> (phrasing id, weight).
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for number, phrasing in enumerate(self.phrasings):
+            for stem, weight in phrasing.weights.items():
+                postings.setdefault(stem, []).append((number, weight))
+        self.postings = {s: tuple(p) for s, p in postings.items()}
+
+    def plain_weight(self, stem: str) -> float:
+        """A stem's weight before the claim and topic discounts (used to measure echo)."""
+        cached = self._plain.get(stem)
+        if cached is not None:
+            return cached
+        p = self.params
+        idf = math.log((1 + self._docs) / (1 + self._df.get(stem, 0))) + 1.0
+        weight = idf**p.idf_power * self._rarity.information(stem) ** p.rarity_power
+        if self._answers is not None and self._answers.count:
+            df = self._answers.df.get(stem, 0)
+            weight *= (math.log((1 + self._answers.count) / (1 + df)) + 1.0) ** p.answers_power
+        self._remember(self._plain, stem, weight)
+        return weight
+
+    def weight(self, stem: str) -> float:
+        """A stem's matching weight: rare in the position and in the language counts most."""
+        cached = self._weights.get(stem)
+        if cached is not None:
+            return cached
+        weight = self.plain_weight(stem)
+        if stem in self.claim_stems:
+            weight *= self.params.claim_factor
+        elif stem in self._shared:
+            weight *= self.params.shared_factor
+        self._remember(self._weights, stem, weight)
+        return weight
+
+    def resolve(self, token: Token) -> tuple[str, float]:
+        """The rubric stem a content token stands for, and the credit (below 1 for a typo)."""
+        stem = token.stem
+        if stem in self.stems:
+            return stem, 1.0
+        word = token.word
+        if len(word) < 4 or not word.isalpha():
+            return stem, 1.0
+        cached = self._typos.get(word)
+        if cached is not None:
+            return cached
+        result = self._family(stem)
+        if result is not None:
+            self._remember(self._typos, word, result)
+            return result
+        result = (stem, 1.0)
+        zipf = self._rarity.zipf(stem)
+        known = zipf is not None and zipf >= _KNOWN_ZIPF
+        budget = 0 if known and len(word) < 7 else 1 if known or len(word) < 8 else 2
+        if budget and self._vocab_words:
+            found = process.extractOne(
+                word, self._vocab_words, scorer=OSA.distance, score_cutoff=budget
+            )
+            if found is not None and (found[0][0] == word[0] or len(word) >= 8):
+                result = (self._vocab[found[0]], self.params.typo_factor)
+        self._remember(self._typos, word, result)
+        return result
+
+    def _family(self, stem: str) -> tuple[str, float] | None:
+        """A rubric stem that ``stem`` extends or is extended by, if any."""
+        if len(stem) < _MIN_PREFIX or not stem.isalpha():
+            return None
+        longer = self._prefixes.get(stem)
+        if longer is not None:
+            return longer, self.params.family_factor
+        for end in range(len(stem) - 1, _MIN_PREFIX - 1, -1):
+            if stem[:end] in self.stems:
+                return stem[:end], self.params.family_factor
+        return None
+
+    def _remember(self, cache: dict[str, object], key: str, value: object) -> None:
+        with self._lock:
+            if len(cache) >= self._MAX_CACHE:
+                cache.clear()
+            cache[key] = value

@@ -1,0 +1,293 @@
+"""Turn text into tokens for matching, keeping where each came from in the original.
+
+Every token keeps the character offsets of the text the player typed, so evidence points at
+their words even though matching sees casefolded, NFKC-normalised, contraction-expanded stems.
+Sentence and clause boundaries are kept: points are matched inside sentences, and negation
+does not reach across a clause.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from game.grading.languages import Language, Stemmer, language, stemmer
+
+MAX_ANALYSE_CHARS = 200_000
+"""Hard cap on what is ever tokenised; callers cap answers well below this."""
+
+# Token classes (bit flags).
+CONTENT = 1  # carries meaning: matched against the rubric
+FUNCTION = 2  # closed-class word: sentences have them, keyword lists do not
+NEGATOR = 4  # flips the polarity of what follows in its clause
+WEAK_NEGATOR = 8  # negates only when no strong negator came just before ("pas" after "ne")
+CLAUSE_WORD = 16  # opens a new clause ("but", "because")
+DECREASE = 32  # a word of decrease: what it governs has no clear polarity
+
+NEGATION_REACH = 3
+"""Content words a negator governs ("not [mature enough to] handle pressure")."""
+CLAUSE_REACH = 1_000_000
+"""Reach of a sentential negation ("it is not true that ..."): the rest of the clause."""
+
+_IGNORABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc\u2018\u0060\u00b4\u2032"), "'")
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st vs etc eg ie cf".split())
+_BULLET = r"(?:[-*\u2022\u00b7\u25aa\u2023\u25e6]|\d{1,3}[.)])\s"
+
+
+@lru_cache(maxsize=1)
+def _marks() -> str:
+    """Combining marks that ``\\w`` misses (so NFD text is not cut inside words)."""
+    ranges: list[str] = []
+    start = -1
+    for cp in range(0x30000):
+        ch = chr(cp)
+        mark = unicodedata.category(ch)[0] == "M" and not ch.isalnum()
+        if mark and start < 0:
+            start = cp
+        elif not mark and start >= 0:
+            ranges.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
+            start = -1
+    return "".join(ranges)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern[str]:
+    w = rf"[\w{_marks()}\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+    return re.compile(
+        rf"(?P<num>\d+(?:[.,]\d+)+)"
+        rf"|(?P<word>{w}+(?:['\u2019\u02bc]{w}+)*)"
+        rf"|(?P<sent>[.!?;\u3002\uff01\uff1f\u203c\u2047-\u2049\u061f\u0964\u0965]+"
+        rf"|\n[ \t]*\n|\n[ \t]*(?={_BULLET}))"
+        rf"|(?P<clause>[,:()\[\]{{}}\u2014\u2013\u2026\"\u201c\u201d\u00ab\u00bb\u201e/\n\u060c\u3001]"
+        rf"|\s-\s)"
+    )
+
+
+@dataclass(slots=True)
+class Token:
+    """One normalised word of a text."""
+
+    word: str
+    """Casefolded, NFKC-normalised, contraction-expanded word."""
+    stem: str
+    """The word's stem in the text's language."""
+    start: int
+    """Offset of the first character in the original text."""
+    end: int
+    """Offset one past the last character in the original text."""
+    sentence: int
+    """Index of the sentence the token is in."""
+    clause: int
+    """Index (over the whole text) of the clause the token is in."""
+    flags: int
+    """Bit flags: CONTENT, FUNCTION, NEGATOR, WEAK_NEGATOR, CLAUSE_WORD, DECREASE."""
+    negated: bool = False
+    """An odd number of negations govern it."""
+    uncertain: bool = False
+    """A word of decrease governs it ("reduces *bullying*"): its polarity is unclear."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text cut into tokens and sentences."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...]
+    """Token index ranges ``[first, end)`` of each non-empty sentence."""
+
+    def function_share(self) -> float:
+        """Share of tokens that are function words (1.0 for an empty text)."""
+        if not self.tokens:
+            return 1.0
+        return sum(1 for t in self.tokens if t.flags & FUNCTION) / len(self.tokens)
+
+
+class Lexicon:
+    """Normalises raw tokens for one language, memoised (the same words recur constantly)."""
+
+    _MAX_CACHE = 100_000
+
+    def __init__(self, code: str) -> None:
+        self.language: Language = language(code)
+        self.stemmer: Stemmer = stemmer(code)
+        self._function = self.language.function_words
+        self._cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
+        self._lock = threading.Lock()
+
+    def entries(self, raw: str) -> tuple[tuple[str, str, int], ...]:
+        """``(word, stem, flags)`` for each word a raw token stands for (often one)."""
+        cached = self._cache.get(raw)
+        if cached is not None:
+            return cached
+        text = unicodedata.normalize("NFKC", raw.translate(_APOSTROPHES)).casefold()
+        text = text.translate(_IGNORABLE)
+        result = tuple(self._entry(w) for w in self.language.expand(text) if w)
+        with self._lock:
+            if len(self._cache) >= self._MAX_CACHE:
+                self._cache.clear()
+            self._cache[raw] = result
+        return result
+
+    def number(self, raw: str) -> tuple[str, str, int]:
+        """A number token: thousands separators dropped, decimal commas made points."""
+        groups = re.split(r"[.,]", raw)
+        if all(len(g) == 3 for g in groups[1:]) and "," in raw and "." not in raw:
+            word = "".join(groups)
+        else:
+            word = raw.replace(",", ".")
+        word = unicodedata.normalize("NFKC", word)
+        return (word, word, CONTENT)
+
+    def _entry(self, word: str) -> tuple[str, str, int]:
+        lang = self.language
+        flags = 0
+        if word in self._function:
+            flags |= FUNCTION
+        if word in lang.negators:
+            flags |= NEGATOR
+        elif word in lang.secondary_negators:
+            flags |= WEAK_NEGATOR
+        elif word in lang.clause_words:
+            flags |= CLAUSE_WORD
+        elif word not in lang.stop and any(c.isalnum() for c in word):
+            flags |= CONTENT
+        if word in lang.decrease:
+            flags |= DECREASE
+        if word in lang.negative_content:
+            flags |= NEGATOR
+        return (word, self.stemmer.stem(word), flags)
+
+
+@lru_cache(maxsize=64)
+def lexicon(code: str) -> Lexicon:
+    """The shared lexicon for a language code."""
+    return Lexicon(code)
+
+
+class _Polarity:
+    """Tracks which negations and words of decrease govern the next token.
+
+    A negator governs the next few content words ("China will *not restrain* them", "parents
+    are not trained, qualified teachers"); after "not true that", "no evidence that", "false
+    that" or "a myth that" it governs the rest of the clause. A word of decrease ("reduces
+    bullying", "prevents war") makes what follows, up to a comma, "and" or "or", of uncertain
+    polarity: "children cannot bully" and "uniforms reduce bullying" agree, and "people
+    suffer" does not contradict "it reduces suffering". Nothing reaches past a clause word or a
+    sentence end.
+    """
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.negations: list[list[int]] = []  # [content words left, content words seen]
+        self.decrease = 0  # open words of decrease
+        self.pending = False
+        self.last_strong = -10
+        self.previous = ""
+
+    def reset(self) -> None:
+        """A new clause: nothing carries over."""
+        self.negations.clear()
+        self.decrease = 0
+        self.pending = False
+        self.last_strong = -10
+        self.previous = ""
+
+    def pause(self) -> None:
+        """A comma or the like: words of decrease stop, negation carries on ("No, ..." aside)."""
+        self.decrease = 0
+        self.pending = False
+        self.previous = ""
+
+    def negated(self, word: str, flags: int, position: int) -> tuple[bool, bool]:
+        """Whether the token at ``position`` is negated, and whether that is uncertain."""
+        lang = self.lang
+        if word in lang.coordinators:
+            self.decrease = 0
+        if (self.previous, word) in lang.clause_pairs:
+            self.reset()
+        if self.pending:
+            self.pending = False
+            if word not in lang.not_negating_next:
+                self.negations.append([NEGATION_REACH, 0])
+        elif word in lang.that and self.previous in lang.sentential_negators:
+            self.negations.append([CLAUSE_REACH, 0])
+        if flags & CONTENT and word in lang.sentential_heads:
+            for scope in self.negations:
+                if scope[1] < 2:
+                    scope[0] = CLAUSE_REACH
+        result = (len(self.negations) % 2 == 1, self.decrease > 0)
+        if flags & CONTENT and self.negations:
+            for scope in self.negations:
+                scope[0] -= 1
+                scope[1] += 1
+            self.negations = [s for s in self.negations if s[0] > 0]
+        if flags & NEGATOR:
+            self.pending = True
+            self.last_strong = position
+        elif flags & WEAK_NEGATOR and position - self.last_strong > 3:
+            self.pending = True
+        if flags & DECREASE:
+            self.decrease += 1
+        self.previous = word
+        return result
+
+
+def analyse(text: str, code: str = "en") -> Analysis:
+    """Tokenise ``text`` (at most MAX_ANALYSE_CHARS of it) in language ``code``."""
+    text = text[:MAX_ANALYSE_CHARS]
+    lex = lexicon(code)
+    tokens: list[Token] = []
+    sentence = clause = 0
+    sentence_start = 0
+    sentences: list[tuple[int, int]] = []
+    polarity = _Polarity(lex.language)
+    for match in _scanner().finditer(text):
+        kind = match.lastgroup
+        if kind == "sent":
+            if _is_abbreviation(match, tokens, text):
+                continue
+            if len(tokens) > sentence_start:
+                sentences.append((sentence_start, len(tokens)))
+                sentence += 1
+                sentence_start = len(tokens)
+            clause += 1
+            polarity.reset()
+            continue
+        if kind == "clause":
+            clause += 1
+            polarity.pause()
+            continue
+        raw = match.group()
+        entries = (lex.number(raw),) if kind == "num" else lex.entries(raw)
+        start, end = match.span()
+        for word, stem, flags in entries:
+            if flags & CLAUSE_WORD:
+                clause += 1
+                polarity.reset()
+            negated, uncertain = polarity.negated(word, flags, len(tokens))
+            tokens.append(
+                Token(word, stem, start, end, sentence, clause, flags, negated, uncertain)
+            )
+    if len(tokens) > sentence_start:
+        sentences.append((sentence_start, len(tokens)))
+    return Analysis(text, tuple(tokens), tuple(sentences))
+
+
+def _is_abbreviation(match: re.Match[str], tokens: list[Token], text: str) -> bool:
+    """A full stop straight after an initial or a short abbreviation ("U.S.", "e.g.")."""
+    if match.group() != "." or not tokens or tokens[-1].end != match.start():
+        return False
+    last = text[tokens[-1].start : tokens[-1].end]
+    if len(last) == 1 and last.isalpha():
+        return True
+    return last.casefold() in _ABBREVIATIONS and match.end() < len(text)
+
+
+def content_stems(analysis: Analysis) -> list[str]:
+    """The stems of the content words, in order (for building indexes)."""
+    return [t.stem for t in analysis.tokens if t.flags & CONTENT]

@@ -1,0 +1,50 @@
+"""The grader's tunable numbers, in one place (tuned on ArgKP train, checked on dev)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Params:
+    """Knobs of the matcher and the guards; the defaults are what ships."""
+
+    idf_power: float = 1.0
+    """Exponent of the within-position IDF in a word's weight."""
+    rarity_power: float = 1.0
+    """Exponent of the background rarity (information content) in a word's weight."""
+    answers_power: float = 1.0
+    """Exponent of the IDF over added answers (only when answers were added)."""
+    claim_factor: float = 0.2
+    """Weight multiplier for words of the claim or quote: restating the claim earns little."""
+    shared_share: float = 0.5
+    """A word used by at least this share of the position's points is topic vocabulary..."""
+    shared_factor: float = 0.3
+    """...and its weight is multiplied by this."""
+    coverage_mix: float = 0.0
+    """Similarity = mix * coverage + (1 - mix) * cosine."""
+    threshold: float = 0.5
+    """Similarity from which a point counts as made (confidence 0.5)."""
+    typo_factor: float = 0.85
+    """Credit for a word matched only through a typo correction."""
+    family_factor: float = 0.8
+    """Credit for a word whose stem only extends a rubric stem ("children" for "child")."""
+    echo_share: float = 0.7
+    """A window whose content weight is at least this share claim words is an echo."""
+    salad_share: float = 0.25
+    """Function-word share under which text is a keyword list, not sentences."""
+    salad_min_tokens: int = 3
+    """Texts shorter than this (in words) are judged as salad when without function words."""
+    wrong_side_margin: float = 0.05
+    """How much better the other stance must match a window to call it the wrong side."""
+    points_per_sentence: int = 2
+    """At most this many points are credited from one sentence."""
+    window_tokens: int = 40
+    """Longer sentences are cut into overlapping windows of this many words."""
+    refused_factor: float = 0.6
+    """Confidence multiplier for a window refused by a guard (it ranks, but below a match)."""
+    repeat_limit: int = 4
+    """A content word used more often than this in one sentence marks stuffing."""
+
+
+DEFAULT = Params()
