@@ -12,7 +12,7 @@ from game.errors import CounterpointError
 from game.safe_text import clean
 
 # Subcommand modules under game.commands; each has register(subparsers, common) and run(args).
-COMMANDS: tuple[str, ...] = ("packs", "validate", "stats")
+COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats")
 
 _EPILOG = """\
 Where data lives:

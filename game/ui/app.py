@@ -98,6 +98,7 @@ class CounterpointApp(App[int]):
         store_error: str | None = None,
         player: str | None = None,
         pack_id: str | None = None,
+        position_id: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -111,6 +112,7 @@ class CounterpointApp(App[int]):
         self.reload_packs = reload_packs
         self.requested_player = player
         self.requested_pack = pack_id
+        self.requested_position = position_id
         self.session: PlaySession | None = None
         self.history: list[tuple[PlaySession, GradedAnswer]] = []
         """Every answer graded in this run, for the history view."""
@@ -471,6 +473,7 @@ def make_app(
         rng: Randomness for random rounds and mixed stances.
         clock: The current time (UTC); attempts and the answer timer use it.
         **options: ``drafts``, ``saves_dir``, ``grader_factory``, ``reload_packs``,
-            ``store_error``, ``player``, ``pack_id`` (see ``CounterpointApp``).
+            ``store_error``, ``player``, ``pack_id``, ``position_id`` (see
+            ``CounterpointApp``).
     """
     return CounterpointApp(settings, entries, store, rng, clock, **options)

@@ -76,6 +76,9 @@ Enter, Enter, Enter starts a round with the choices shown.
     def __init__(self) -> None:
         super().__init__()
         self.position_id: str | None = None
+        """The position chosen for a one-position round."""
+        self.position_pack: int | None = None
+        """The entry the chosen position belongs to."""
 
     def compose(self) -> ComposeResult:
         game = self.game
@@ -119,6 +122,8 @@ Enter, Enter, Enter starts a round with the choices shown.
     def on_mount(self) -> None:
         self.refresh_packs()
         self.refresh_store_status()
+        if self.game.requested_position:
+            self._position_picked(self.game.requested_position)
         names = self.game.player_names()
         if names:
             shown = ", ".join(shorten(n, 20) for n in names[:6]) + (", …" if len(names) > 6 else "")
@@ -126,11 +131,24 @@ Enter, Enter, Enter starts a round with the choices shown.
         else:
             self.query_one("#players-known", Static).display = False
 
+    def _kind_options(self) -> list[tuple[str, str]]:
+        kinds = list(KINDS)
+        count = self.game.settings.round_count
+        if all(value != f"random:{count}" for _, value in kinds):
+            kinds.insert(0, (f"{count} at random", f"random:{count}"))
+        return kinds
+
+    def _timer_options(self) -> list[tuple[str, int]]:
+        timer = self.game.settings.timer
+        return TIMERS if timer in TIMER_CHOICES else [*TIMERS, (f"{timer} s", timer)]
+
     def _kind_value(self) -> str:
         settings = self.game.settings
         if settings.round_kind == "random":
-            return "random:5" if settings.round_count == 5 else "random:3"
-        return settings.round_kind if settings.round_kind in ("all", "single") else "random:3"
+            return f"random:{settings.round_count}"
+        if settings.round_kind == "single" and self.game.requested_position:
+            return "single"
+        return "all" if settings.round_kind == "all" else "random:3"
 
     # -- packs ------------------------------------------------------------------------------
 
@@ -199,8 +217,9 @@ Enter, Enter, Enter starts a round with the choices shown.
 
     @on(OptionList.OptionHighlighted, "#packs")
     def _pack_highlighted(self) -> None:
-        self.position_id = None
-        self.query_one("#single-position", Static).update("")
+        if self.highlighted_index() != self.position_pack:
+            self.position_id = None
+            self.query_one("#single-position", Static).update("")
         self.show_pack_info()
 
     @on(OptionList.OptionSelected, "#packs")
@@ -239,17 +258,22 @@ Enter, Enter, Enter starts a round with the choices shown.
         self.app.push_screen(PackBrowserScreen(self.game.entries[index]), self._position_picked)
 
     def _position_picked(self, position_id: str | None) -> None:
-        if position_id is None:
-            return
-        self.position_id = position_id
-        self.query_one("#kind", Select).value = "single"
         index = self.selected_entry_index()
         pack = self.game.entries[index].pack if index is not None else None
-        if pack is not None:
+        if position_id is None or pack is None:
+            return
+        try:
             claim = pack.position(position_id).claim
-            self.query_one("#single-position", Static).update(
-                Content.assemble(("Position: ", "bold"), short(claim, 100))
+        except KeyError:
+            self.notify(
+                f"This pack has no position {position_id!r}.", severity="warning", markup=False
             )
+            return
+        self.position_id, self.position_pack = position_id, index
+        self.query_one("#kind", Select).value = "single"
+        self.query_one("#single-position", Static).update(
+            Content.assemble(("Position: ", "bold"), short(claim, 100))
+        )
         self.query_one("#start", Button).focus()
 
     def action_start(self) -> None:

@@ -1,0 +1,212 @@
+"""``counterpoint play``: the game, full-screen (the default command) or ``--plain`` text.
+
+Both modes plan the round the same way (``game.rounds.plan``) and play it with the same
+``PracticeRound``; only the presentation differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.errors import UsageError
+from game.packs.discovery import PackEntry, discover
+from game.paths import extra_packs_dirs, saves_dir
+from game.rounds.plan import (
+    STANCE_CHOICES,
+    RoundSpec,
+    StanceChoice,
+    parse_positions,
+    plan_round,
+)
+from game.safe_text import clean
+
+MAX_TIMER = 3600
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``play`` subcommand (also what ``counterpoint`` alone runs)."""
+    parser = subparsers.add_parser(
+        "play",
+        parents=[common],
+        help="play the game (the default command)",
+        description="Play a round: rebut or defend positions and learn from the feedback. "
+        "Full-screen by default; --plain plays the same round as line-by-line text for screen "
+        "readers, dumb terminals and scripts (answers end with an empty line or a line with a "
+        "single '.').",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="line-by-line text instead of full-screen"
+    )
+    parser.add_argument(
+        "--pack", metavar="ID", help="the pack to play (default: the last one, else the first)"
+    )
+    parser.add_argument(
+        "--player", metavar="NAME", help="who is playing (default: the last player)"
+    )
+    parser.add_argument(
+        "--positions",
+        metavar="all|random:N|ID",
+        help="every position in order, N at random, or one position (default: random:3)",
+    )
+    parser.add_argument(
+        "--stance", choices=STANCE_CHOICES, help="rebut, defend or mixed (default: rebut)"
+    )
+    parser.add_argument(
+        "--timer", metavar="SECONDS", type=int, help="time allowed per answer (0: none)"
+    )
+    parser.add_argument("--seed", type=int, help="seed for random rounds, to repeat one exactly")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Play; returns the exit code (0, or 128+signal when stopped by SIGTERM/SIGHUP)."""
+    if args.timer is not None and not 0 <= args.timer <= MAX_TIMER:
+        raise UsageError(f"--timer must be between 0 and {MAX_TIMER} seconds")
+    spec = parse_positions(args.positions) if args.positions else None
+    extra = extra_packs_dirs(args.packs)
+    entries = discover(extra)
+    saves = saves_dir(args.saves)
+    rng = random.Random(args.seed)
+    if args.plain:
+        return run_plain(args, entries, saves, spec, rng)
+    return run_full_screen(args, entries, extra, saves, spec, rng)
+
+
+def choose_pack(entries: list[PackEntry], wanted: str | None, last: str | None) -> PackEntry:
+    """The entry for ``--pack``, else the last pack played, else the first that loads."""
+    good = [e for e in entries if e.ok]
+    if wanted is not None:
+        for entry in entries:
+            if entry.id == wanted:
+                if not entry.ok:
+                    raise UsageError(f"pack {wanted!r} cannot be played: {entry.error}")
+                return entry
+        known = ", ".join(e.id for e in good) or "none"
+        raise UsageError(f"no pack with id {wanted!r} (packs found: {known})")
+    if not good:
+        broken = f"; {len(entries)} broken (see 'counterpoint packs')" if entries else ""
+        raise UsageError(f"no playable pack found{broken}; add a folder with --packs DIR")
+    return next((e for e in good if e.id == last), good[0])
+
+
+def _open_store(saves: Path) -> tuple[Any, str | None]:
+    from game.progress.errors import StoreError
+    from game.progress.store import Store
+
+    try:
+        return Store.open(saves), None
+    except StoreError as error:  # corrupt, too new, read-only: play on without recording
+        return None, clean(str(error))
+
+
+def run_plain(
+    args: argparse.Namespace,
+    entries: list[PackEntry],
+    saves: Path,
+    spec: RoundSpec | None,
+    rng: random.Random,
+) -> int:
+    from game.commands.play_plain import play_plain
+    from game.grading.grader import Grader
+    from game.progress.models import utc_now
+    from game.ui.recorder import Recorder
+    from game.ui.settings import Settings
+
+    settings = Settings.load(saves)
+    entry = choose_pack(entries, args.pack, settings.last_pack)
+    assert entry.pack is not None
+    stance: StanceChoice = args.stance or "rebut"
+    turns = plan_round(entry.pack, spec or RoundSpec(), stance, rng)
+    store, problem = _open_store(saves)
+    if problem:
+        print(f"counterpoint: not recording: {problem}", file=sys.stderr)
+    recorder = Recorder(store, problem)
+    try:
+        player = args.player or _ask_name(recorder.last_player() or settings.last_player)
+        from game.ui.screens.start import tidy_name  # the same rule as the start screen
+
+        player = tidy_name(player) or "guest"
+        grader = Grader(entry.pack)
+        play_plain(
+            entry.pack,
+            turns,
+            player=player,
+            grade=grader.grade,
+            clock=utc_now,
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            time_limit=args.timer or None,
+            recorder=recorder,
+            pack_hash=entry.sha256,
+        )
+        settings.last_player, settings.last_pack = player, entry.id
+        settings.save()
+    finally:
+        if recorder.store is not None:
+            recorder.store.close()
+        elif store is not None:
+            store.close()
+    return 0
+
+
+def _ask_name(default: str | None) -> str:
+    """Ask for a name on a terminal; scripts (piped input) get the default silently."""
+    if not sys.stdin.isatty():
+        return default or "guest"
+    shown = f" [{clean(default)}]" if default else ""
+    print(f"Your name{shown}:", flush=True)
+    line = sys.stdin.readline()
+    return line.strip() or default or "guest"
+
+
+def run_full_screen(
+    args: argparse.Namespace,
+    entries: list[PackEntry],
+    extra: list[Path],
+    saves: Path,
+    spec: RoundSpec | None,
+    rng: random.Random,
+) -> int:
+    from game.progress.drafts import Drafts
+    from game.progress.models import utc_now
+    from game.ui.app import make_app
+    from game.ui.settings import Settings
+
+    settings = Settings.load(saves)
+    if args.pack is not None:
+        choose_pack(entries, args.pack, None)  # a bad --pack is an error before the screen opens
+    if args.stance:
+        settings.stance = args.stance
+    if args.timer is not None:
+        settings.timer = args.timer
+    position = None
+    if spec is not None:
+        settings.round_kind, settings.round_count = spec.kind, spec.count
+        position = spec.position_id
+    store, problem = _open_store(saves)
+    app = make_app(
+        settings,
+        entries,
+        store,
+        rng,
+        utc_now,
+        drafts=Drafts(saves),
+        saves_dir=saves,
+        reload_packs=lambda: discover(extra),
+        store_error=problem,
+        player=args.player,
+        pack_id=args.pack,
+        position_id=position,
+    )
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+        elif store is not None:
+            store.close()
+    return int(app.return_code or 0)
