@@ -176,6 +176,8 @@ def describe(error: ErrorDetails) -> str:
         if loc and loc[-1] == "language":
             return f"{got} is not a language code; use a 2- or 3-letter code such as 'en'"
         return f"{got} does not match the pattern {ctx.get('pattern')}"
+    if kind == "string_unicode":
+        return "contains a lone surrogate (broken Unicode escape)"
     if kind == "value_error" and "error" in ctx:
         return str(ctx["error"])
     return str(error.get("msg", kind))

@@ -40,6 +40,11 @@ def _check_text(value: str) -> str:
         )
     if _SURROGATE.search(value):
         raise ValueError("contains a lone surrogate (broken Unicode escape)")
+    if not any(char.isalnum() for char in value):
+        # "~" is YAML's null, but packs read it as text; an empty phrase would match anything.
+        if value.strip() == "~":
+            raise ValueError("is empty (~); remove the line or write a value")
+        raise ValueError("has no letters or digits")
     return unicodedata.normalize("NFC", value)
 
 

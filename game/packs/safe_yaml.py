@@ -287,7 +287,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
     offset = _offset(text, mark.line, mark.column) if mark else -1
     at_tab = 0 <= offset < len(text) and text[offset] == "\t"
     if at_tab or "tab" in problem:
-        message = "a tab is used for indentation; YAML needs spaces"
+        line_start = text.rfind("\n", 0, max(offset, 0)) + 1
+        if offset < 0 or not text[line_start:offset].strip(" \t"):
+            message = "a tab is used for indentation; YAML needs spaces"
+        else:
+            message = "YAML does not allow a tab here; use spaces, or quote the text"
     elif "Unicode character escape" in problem:
         message = (
             "invalid Unicode escape: lone surrogates (\\ud800-\\udfff) and codes above"

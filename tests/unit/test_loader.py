@@ -156,6 +156,35 @@ def test_missing_top_level_field() -> None:
     assert problem.message == "required field 'title' is missing"
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("''", "is empty; write a value or remove the line"),
+        ("'   '", "must not be empty"),
+        ("~", "is empty (~); remove the line or write a value"),
+        ("'?!'", "has no letters or digits"),
+    ],
+)
+def test_empty_reference_texts(value: str, message: str) -> None:
+    problem = only(edit(l10=f"          argument: {value}"))
+    assert (problem.line, problem.path) == (10, "positions[0].rebut.points[0].argument")
+    assert problem.message == message
+
+
+def test_empty_phrases_are_refused_one_by_one() -> None:
+    found = problems(edit(l11="          phrases: ['', '  ', ~, fine]"))
+    assert [(p.line, p.path) for p in found] == [
+        (11, "positions[0].rebut.points[0].phrases[0]"),
+        (11, "positions[0].rebut.points[0].phrases[1]"),
+        (11, "positions[0].rebut.points[0].phrases[2]"),
+    ]
+
+
+def test_long_text_names_the_limit() -> None:
+    problem = only(edit(l3="title: " + "x" * 5000))
+    assert problem.message == "is too long: 5,000 characters; the limit is 300"
+
+
 def test_empty_value_is_not_silently_null() -> None:
     problem = only(edit(l6="    claim:"))
     assert (problem.line, problem.path) == (6, "positions[0].claim")
@@ -172,7 +201,6 @@ def test_empty_value_is_not_silently_null() -> None:
         "NO",
         "on",
         "yes",
-        "~",
         "null",
         "1.10",
         "1:20",

@@ -38,7 +38,7 @@ def test_tab_indentation() -> None:
 
 
 def test_tab_inside_text_is_fine() -> None:
-    pack = load_pack_text(edit(l6="    claim: a\tb"))
+    pack = load_pack_text(edit(l6='    claim: "a\tb"'))
     assert pack.positions[0].claim == "a\tb"
 
 
@@ -237,7 +237,7 @@ def test_escaped_control_characters(escaped: str, code: str) -> None:
 def test_escaped_lone_surrogate() -> None:
     problem = only(edit(l6='    claim: "bad \\ud800"'))
     assert problem.line == 6
-    assert "lone surrogates" in problem.message
+    assert "lone surrogate" in problem.message
 
 
 def test_lone_surrogate_in_text_given_as_str() -> None:
@@ -259,6 +259,14 @@ def test_folder_named_like_a_pack(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").mkdir()
     with pytest.raises(PackError, match="is a folder, not a pack file"):
         load_pack(tmp_path / "x.yaml")
+
+
+def test_huge_sparse_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    with pytest.raises(PackError, match=r"2,147,483,648 bytes \(2147\.5 MB\); packs are limited"):
+        load_pack(path)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
