@@ -65,23 +65,23 @@ def run(args: argparse.Namespace) -> int:
         return _nothing(folder, args.json)
     store = _open(folder)
     try:
-        players = store.players()
-        history = store.history()
         if args.player is not None:
             name = store.find_player(args.player)
             if name is None:
-                known = ", ".join(clean(p) for p in players) or "none yet"
+                known = ", ".join(clean(p) for p in store.players()) or "none yet"
                 raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
-            players = [name]
+            digests = [store.digest(name)]
+        else:
+            digests = store.digests()
     finally:
         store.close()
-    if not history:
+    if not any(d.answers for d in digests):
         return _nothing(folder, args.json)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None
     today = datetime.now(tz).date()
-    rubric = _rubric(args, {a.pack_id for a in history})
-    details = [stats.summarize(history, p, today=today, tz=tz, rubric=rubric) for p in players]
+    rubric = _rubric(args, {c.pack_id for d in digests for c in d.cards})
+    details = [stats.summarize(d, d.player, today=today, tz=tz, rubric=rubric) for d in digests]
     if args.json:
         document = {
             "version": 1,
@@ -91,9 +91,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(document, indent=2))
         return 0
     print(f"Saves: {clean(str(folder))}")
-    if args.player is None and len(players) > 1:
+    if args.player is None and len(digests) > 1:
         print()
-        print(overview_text(stats.overview(history, players, today=today, tz=tz), tz))
+        print(overview_text(stats.overview(digests, today=today, tz=tz), tz))
         print("\nUse --player NAME for the details of one player.")
         return 0
     for detail in details:

@@ -1,6 +1,6 @@
 """The flow sheet (which rubric points a player finds, drops or never raises) and drill choice.
 
-Pure functions over attempts read back from the store. Everything is keyed by pack id,
+Pure functions over a player's digest (or attempts in memory). Everything is keyed by pack id,
 position id, stance and point id, never by row order, so an edited pack keeps its history: a
 new point shows as never raised, a removed one simply stops being shown.
 """
@@ -8,13 +8,14 @@ new point shows as never raised, a removed one simply stops being shown.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from game.packs.model import Pack
-from game.progress.models import AttemptRecord
+from game.progress.digest import Card as CardSummary
+from game.progress.digest import History, as_digest
 
 FlowState = Literal["found", "dropped", "never", "unplayed"]
 """found: made in the latest attempt; dropped: made before but missed in the latest attempt;
@@ -53,59 +54,44 @@ class FlowPoint:
     last_found: datetime | None
 
 
-def _by_card(attempts: Iterable[AttemptRecord]) -> dict[Card, list[AttemptRecord]]:
-    cards: dict[Card, list[AttemptRecord]] = {}
-    for a in attempts:
-        cards.setdefault((a.pack_id, a.position_id, a.stance), []).append(a)
-    for rows in cards.values():
-        rows.sort(key=lambda a: (a.at, a.id))
-    return cards
-
-
-def _card_flow(card: Card, rows: Sequence[AttemptRecord], points: Sequence[str]) -> list[FlowPoint]:
-    if not rows:
+def _card_flow(card: Card, summary: CardSummary | None, points: Sequence[str]) -> list[FlowPoint]:
+    if summary is None or not summary.recent:
         return [FlowPoint(*card, p, "unplayed", 0, 0, None) for p in points]
-    latest = set(rows[-1].matched_points)
-    count: dict[str, int] = {}
-    last: dict[str, datetime] = {}
-    for a in rows:  # in time order, so ``last`` ends with the latest time each was found
-        for point in a.matched_points:
-            count[point] = count.get(point, 0) + 1
-            last[point] = a.at
+    latest = set(summary.recent[-1].matched_points)
+    tallies = {t.point_id: t for t in summary.points}
     cells = []
     for point in points:
-        times = count.get(point, 0)
+        tally = tallies.get(point)
+        times = tally.times if tally else 0
         state: FlowState = "found" if point in latest else "dropped" if times else "never"
-        cells.append(FlowPoint(*card, point, state, times, len(rows), last.get(point)))
+        last = tally.last_at if tally else None
+        cells.append(FlowPoint(*card, point, state, times, summary.attempts, last))
     return cells
 
 
-def _points_seen(rows: Sequence[AttemptRecord]) -> list[str]:
-    seen: dict[str, None] = {}
-    for a in rows:
-        seen.update(dict.fromkeys(a.matched_points))
-    return list(seen)
+def _cards(history: History, player: str | None) -> dict[Card, CardSummary]:
+    return {(c.pack_id, c.position_id, c.stance): c for c in as_digest(history, player).cards}
 
 
-def flow_sheet(attempts: Iterable[AttemptRecord], rubric: Rubric | None = None) -> list[FlowPoint]:
-    """The flow sheet of one player's attempts.
+def flow_sheet(
+    history: History, rubric: Rubric | None = None, player: str | None = None
+) -> list[FlowPoint]:
+    """The flow sheet of one player (``player`` picks them out when ``history`` is attempts).
 
     With a ``rubric``, every point of its positions is shown, in pack order, including points
     never raised and positions never tried ("unplayed"); history outside the rubric (removed
     positions or other packs) is left out. Without one, only points found at least once can be
-    shown, so "never" cannot appear.
+    shown (sorted by id), so "never" cannot appear.
     """
-    cards = _by_card(attempts)
+    cards = _cards(history, player)
     if rubric is None:
         return [
             cell
-            for card in sorted(cards)
-            for cell in _card_flow(card, cards[card], _points_seen(cards[card]))
+            for key, summary in cards.items()
+            for cell in _card_flow(key, summary, [t.point_id for t in summary.points])
         ]
     return [
-        cell
-        for card, points in rubric.items()
-        for cell in _card_flow(card, cards.get(card, []), points)
+        cell for key, points in rubric.items() for cell in _card_flow(key, cards.get(key), points)
     ]
 
 
@@ -124,13 +110,13 @@ class DrillItem:
     """Mean of the last three scores; None when never tried."""
 
 
-def _recent(rows: Sequence[AttemptRecord]) -> float | None:
-    tail = [a.score for a in rows[-3:]]
+def _recent(summary: CardSummary | None) -> float | None:
+    tail = [r.score for r in summary.recent[-3:]] if summary else []
     return sum(tail) / len(tail) if tail else None
 
 
 def drill_queue(
-    attempts: Iterable[AttemptRecord],
+    history: History,
     player: str,
     pack_id: str,
     n: int,
@@ -145,22 +131,20 @@ def drill_queue(
     Ties are broken with ``rng``, so the same generator state gives the same queue, and the two
     stances of one position are kept apart when another card can go between them.
     """
-    key = player.casefold()
-    mine = [a for a in attempts if a.pack_id == pack_id and a.player.casefold() == key]
-    cards = _by_card(mine)
+    cards = {k: c for k, c in _cards(history, player).items() if k[0] == pack_id}
     wanted: dict[Card, Sequence[str]] = (
         {c: p for c, p in rubric.items() if c[0] == pack_id}
         if rubric is not None
-        else {c: _points_seen(rows) for c, rows in cards.items()}
+        else {k: [t.point_id for t in c.points] for k, c in cards.items()}
     )
     scored: list[tuple[float, float, DrillItem]] = []
     for card in sorted(wanted):
-        rows = cards.get(card, [])
-        cells = _card_flow(card, rows, wanted[card])
+        summary = cards.get(card)
+        cells = _card_flow(card, summary, wanted[card])
         dropped = tuple(c.point_id for c in cells if c.state == "dropped")
         never = tuple(c.point_id for c in cells if c.state == "never")
-        recent = _recent(rows)
-        if rows and not dropped and not never and recent is not None and recent >= 70:
+        recent = _recent(summary)
+        if recent is not None and not dropped and not never and recent >= 70:
             continue
         need = 0.5 if recent is None else (100 - recent) / 100
         priority = round(3 * len(dropped) + len(never) + 4 * need, 3)

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from game.progress import summaries
 from game.progress.errors import StoreError
 
 
@@ -78,9 +79,16 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     return apply
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """Version 3: running totals per card, point and 15-minute slot, filled from the history."""
+    _run(summaries.TABLES)(conn)
+    summaries.rebuild(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "players, rounds and attempts", _run(_V1)),
     Migration(2, "last player used; indexes for statistics", _run(_V2)),
+    Migration(3, "running totals for statistics", _v3),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

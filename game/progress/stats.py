@@ -1,8 +1,11 @@
-"""Statistics worth looking at, computed from attempts read back from the store (pure functions).
+"""Statistics worth looking at, from a player's digest (pure functions).
+
+Give them ``Store.digest(player)``, which reads a few hundred rows however long the history,
+or attempts in memory (``digest_of`` boils those down the same way).
 
 Sessions: a round is a session; answers recorded outside any round (graded homework) are
 grouped by the day they were given. Days are counted in the zone passed as ``tz`` (the player's
-local day, so practice at 23:30 and at 00:30 are two days), times are stored in UTC.
+local day, so practice at 23:30 and at 00:30 are two days); times are stored in UTC.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Literal
 
+from game.progress.digest import Digest, History, Session, as_digest, digest_of
 from game.progress.flow import (
     Card,
     DrillItem,
@@ -22,9 +26,11 @@ from game.progress.flow import (
     flow_sheet,
     rubric_of,
 )
-from game.progress.models import AttemptRecord
 
 __all__ = [
+    "Digest",
+    "History",
+    "digest_of",
     "Card",
     "DrillItem",
     "FlowPoint",
@@ -64,7 +70,7 @@ class Mastery:
     trend: tuple[int, ...]
     """The last ten scores, oldest first (for a sparkline)."""
     direction: Direction
-    """The last score against the mean of the earlier ones: up or down by 5 or more, else flat."""
+    """Last score against the mean of the trend before it: up or down by 5 or more, else flat."""
     last_at: datetime
 
 
@@ -132,26 +138,24 @@ def _direction(scores: Sequence[int]) -> Direction:
     return "up" if change >= 5 else "down" if change <= -5 else "flat"
 
 
-def mastery(attempts: Iterable[AttemptRecord]) -> list[Mastery]:
+def mastery(history: History, player: str | None = None) -> list[Mastery]:
     """Per position and stance, sorted by pack, position and stance."""
-    cards: dict[tuple[str, str, str], list[AttemptRecord]] = {}
-    for a in attempts:
-        cards.setdefault((a.pack_id, a.position_id, a.stance), []).append(a)
     result = []
-    for card in sorted(cards):
-        rows = sorted(cards[card], key=lambda a: (a.at, a.id))
-        scores = [a.score for a in rows]
+    for card in as_digest(history, player).cards:
+        scores = [r.score for r in card.recent]
         result.append(
             Mastery(
-                *card,
-                attempts=len(scores),
-                best=max(scores),
+                card.pack_id,
+                card.position_id,
+                card.stance,
+                attempts=card.attempts,
+                best=card.best,
                 last=scores[-1],
-                average=round(_mean(scores), 1),
+                average=round(card.total / card.attempts, 1),
                 recent=round(_mean(scores[-3:]), 1),
                 trend=tuple(scores[-TREND_LENGTH:]),
-                direction=_direction(scores),
-                last_at=rows[-1].at,
+                direction=_direction(scores[-TREND_LENGTH:]),
+                last_at=card.last_at,
             )
         )
     return result
@@ -159,22 +163,30 @@ def mastery(attempts: Iterable[AttemptRecord]) -> list[Mastery]:
 
 def weakest(items: Iterable[Mastery], n: int = WEAKEST) -> list[Mastery]:
     """The ``n`` positions with the lowest recent form (ties: lower average, then ids)."""
-    return sorted(items, key=lambda m: (m.recent, m.average, m.pack_id, m.position_id, m.stance))[
-        :n
-    ]
+    return sorted(items, key=_form)[:n]
 
 
-def sessions(
-    attempts: Iterable[AttemptRecord], tz: tzinfo = UTC
-) -> list[tuple[datetime, list[AttemptRecord]]]:
-    """Attempts grouped into sessions (rounds; days for answers outside rounds), in time order."""
-    groups: dict[tuple[int, object], list[AttemptRecord]] = {}
-    for a in attempts:
-        key = (0, a.round_id) if a.round_id is not None else (1, a.at.astimezone(tz).date())
-        groups.setdefault(key, []).append(a)
-    ordered = [(min(a.at for a in rows), rows) for rows in groups.values()]
-    ordered.sort(key=lambda pair: pair[0])
-    return ordered
+def _form(m: Mastery) -> tuple[float, float, str, str, str]:
+    return (m.recent, m.average, m.pack_id, m.position_id, m.stance)
+
+
+def sessions(digest: Digest, tz: tzinfo = UTC) -> list[Session]:
+    """Rounds, and answers outside rounds merged by local day, in time order."""
+    merged: dict[date, Session] = {}
+    result = []
+    for s in digest.sessions:
+        if s.round_id is not None:
+            result.append(s)
+            continue
+        day = s.start.astimezone(tz).date()
+        had = merged.get(day)
+        merged[day] = (
+            s
+            if had is None
+            else Session(None, had.start, had.answers + s.answers, had.total + s.total)
+        )
+    result += merged.values()
+    return sorted(result, key=lambda s: (s.start, s.round_id is None, s.round_id or 0))
 
 
 def streak(days: Iterable[date], today: date) -> Streak:
@@ -196,139 +208,116 @@ def streak(days: Iterable[date], today: date) -> Streak:
     return Streak(current, longest, unique[-1])
 
 
-def personal_bests(
-    attempts: Sequence[AttemptRecord], tz: tzinfo = UTC, today: date | None = None
-) -> list[PersonalBest]:
-    """Best answer, best round average, longest streak and most points in one answer."""
-    if not attempts:
+def _days(digest: Digest, tz: tzinfo) -> set[date]:
+    return {slot.astimezone(tz).date() for slot in digest.slots}
+
+
+def personal_bests(digest: Digest, tz: tzinfo = UTC) -> list[PersonalBest]:
+    """Best answer, most points in one answer, best round average and longest streak."""
+    if not digest.cards:
         return []
-    top = max(attempts, key=lambda a: (a.score, -a.at.timestamp()))
-    most = max(attempts, key=lambda a: (len(a.matched_points), -a.at.timestamp()))
+    top = min(digest.cards, key=lambda c: (-c.best, c.best_at))
+    most = min(digest.cards, key=lambda c: (-c.most_points, c.most_points_at))
     found = [
         PersonalBest(
-            "answer", top.score, f"{top.pack_id}/{top.position_id} ({top.stance})", top.at
+            "answer", top.best, f"{top.pack_id}/{top.position_id} ({top.stance})", top.best_at
         ),
         PersonalBest(
-            "points", len(most.matched_points), f"{most.pack_id}/{most.position_id}", most.at
+            "points", most.most_points, f"{most.pack_id}/{most.position_id}", most.most_points_at
         ),
     ]
-    rounds = [
-        (_mean([a.score for a in rows]), start, rows[0].round_id)
-        for start, rows in sessions(attempts, tz)
-        if rows[0].round_id is not None
-    ]
+    rounds = [s for s in digest.sessions if s.round_id is not None]
     if rounds:
-        value, start, round_id = max(rounds, key=lambda r: (r[0], -r[1].timestamp()))
-        found.append(PersonalBest("round", round(value, 1), f"round {round_id}", start))
-    days = [a.at.astimezone(tz).date() for a in attempts]
-    run = streak(days, today or max(days)).longest
+        best = min(rounds, key=lambda s: (-s.total / s.answers, s.start))
+        average = round(best.total / best.answers, 1)
+        found.append(PersonalBest("round", average, f"round {best.round_id}", best.start))
+    days = _days(digest, tz)
+    run = streak(days, max(days)).longest
     found.append(PersonalBest("streak", run, f"{run} day{'s' * (run != 1)} in a row", None))
     return found
 
 
-def _for(attempts: Iterable[AttemptRecord], player: str) -> list[AttemptRecord]:
-    key = player.casefold()
-    return [a for a in attempts if a.player.casefold() == key]
-
-
 def summarize(
-    attempts: Iterable[AttemptRecord],
+    history: History,
     player: str,
     *,
     today: date,
     tz: tzinfo = UTC,
     rubric: Rubric | None = None,
 ) -> PlayerStats:
-    """All statistics for ``player`` (matched ignoring case) from ``attempts`` (any players).
+    """All statistics for ``player``: pass ``Store.digest(player)``, or attempts of any players.
 
     ``rubric`` (see ``flow.rubric_of``) lets the flow sheet show never-raised points and
     untried positions; without it the sheet shows only points found at least once.
     """
-    mine = sorted(_for(attempts, player), key=lambda a: (a.at, a.id))
-    scores = [a.score for a in mine]
-    grouped = sessions(mine, tz)
-    levels = mastery(mine)
+    digest = as_digest(history, player)
+    cards = digest.cards
+    answers = digest.answers
+    total = sum(c.total for c in cards)
+    levels = mastery(digest)
     return PlayerStats(
-        player=mine[0].player if mine else player,
-        rounds=len({a.round_id for a in mine if a.round_id is not None}),
-        answers=len(mine),
-        average=round(_mean(scores), 1) if scores else None,
-        best=max(scores) if scores else None,
-        trend=tuple(round(_mean([a.score for a in rows]), 1) for _, rows in grouped),
+        player=digest.player,
+        rounds=sum(1 for s in digest.sessions if s.round_id is not None),
+        answers=answers,
+        average=round(total / answers, 1) if answers else None,
+        best=max((c.best for c in cards), default=None),
+        trend=tuple(round(s.total / s.answers, 1) for s in sessions(digest, tz)),
         mastery=tuple(levels),
         weakest=tuple(weakest(levels)),
-        streak=streak((a.at.astimezone(tz).date() for a in mine), today),
-        bests=tuple(personal_bests(mine, tz, today)),
-        flow=tuple(flow_sheet(mine, rubric)),
-        first_at=mine[0].at if mine else None,
-        last_at=mine[-1].at if mine else None,
+        streak=streak(_days(digest, tz), today),
+        bests=tuple(personal_bests(digest, tz)),
+        flow=tuple(flow_sheet(digest, rubric)),
+        first_at=min((c.first_at for c in cards), default=None),
+        last_at=max((c.last_at for c in cards), default=None),
     )
 
 
-def overview(
-    attempts: Iterable[AttemptRecord],
-    players: Sequence[str] = (),
-    *,
-    today: date,
-    tz: tzinfo = UTC,
-) -> list[PlayerSummary]:
-    """One summary line per player (those in ``players`` too, even without answers)."""
-    by_player: dict[str, list[AttemptRecord]] = {p.casefold(): [] for p in players}
-    names = {p.casefold(): p for p in players}
-    for a in attempts:
-        by_player.setdefault(a.player.casefold(), []).append(a)
-        names.setdefault(a.player.casefold(), a.player)
+def overview(digests: Iterable[Digest], *, today: date, tz: tzinfo = UTC) -> list[PlayerSummary]:
+    """One summary line per player, in the order given (``Store.digests()`` is alphabetical)."""
     lines = []
-    for key in sorted(by_player):
-        rows = by_player[key]
-        scores = [a.score for a in rows]
+    for d in digests:
+        total = sum(c.total for c in d.cards)
         lines.append(
             PlayerSummary(
-                player=names[key],
-                rounds=len({a.round_id for a in rows if a.round_id is not None}),
-                answers=len(rows),
-                average=round(_mean(scores), 1) if scores else None,
-                best=max(scores) if scores else None,
-                streak=streak((a.at.astimezone(tz).date() for a in rows), today).current,
-                last_at=max((a.at for a in rows), default=None),
+                player=d.player,
+                rounds=sum(1 for s in d.sessions if s.round_id is not None),
+                answers=d.answers,
+                average=round(total / d.answers, 1) if d.answers else None,
+                best=max((c.best for c in d.cards), default=None),
+                streak=streak(_days(d, tz), today).current,
+                last_at=max((c.last_at for c in d.cards), default=None),
             )
         )
     return lines
 
 
-def new_bests(attempts: Iterable[AttemptRecord], round_id: int, tz: tzinfo = UTC) -> list[str]:
-    """Records the round ``round_id`` beat, as sentences to announce at its end.
+_LABELS = {
+    "answer": "best answer",
+    "round": "best round average",
+    "points": "most points in one answer",
+    "streak": "longest streak (days)",
+}
 
-    Compares the round with everything the same player did before it started: best answer,
-    best round average, most points in one answer, best score on each position and stance
-    tried before, and longest streak. A first round beats nothing (there is nothing to beat).
+
+def new_bests(before: Digest, after: Digest, tz: tzinfo = UTC) -> list[str]:
+    """The records beaten between two digests of one player, as sentences to announce.
+
+    Take ``Store.digest(player)`` when a round starts and again when it ends. Compared: best
+    answer, best round average, most points in one answer, longest streak, and the best score
+    on each position and stance tried before. A first round beats nothing (nothing to beat).
     """
-    rows = list(attempts)
-    this = sorted((a for a in rows if a.round_id == round_id), key=lambda a: (a.at, a.id))
-    if not this:
-        return []
-    start = this[0].at
-    key = this[0].player.casefold()
-    before = [
-        a for a in rows if a.player.casefold() == key and a.at < start and a.round_id != round_id
-    ]
-    if not before:
+    if not before.answers:
         return []
     old = {b.kind: b.value for b in personal_bests(before, tz)}
-    new = {b.kind: b.value for b in personal_bests(before + this, tz)}
-    news = []
-    labels = {
-        "answer": "best answer",
-        "round": "best round average",
-        "points": "most points in one answer",
-        "streak": "longest streak (days)",
-    }
-    for kind, label in labels.items():
-        if kind in old and kind in new and new[kind] > old[kind]:
-            news.append(f"New {label}: {new[kind]:g} (was {old[kind]:g})")
-    earlier = {(m.pack_id, m.position_id, m.stance): m.best for m in mastery(before)}
-    for m in mastery(this):
-        was = earlier.get((m.pack_id, m.position_id, m.stance))
-        if was is not None and m.best > was:
-            news.append(f"New best on {m.position_id} ({m.stance}): {m.best} (was {was})")
+    new = {b.kind: b.value for b in personal_bests(after, tz)}
+    news = [
+        f"New {label}: {new[kind]:g} (was {old[kind]:g})"
+        for kind, label in _LABELS.items()
+        if kind in old and kind in new and new[kind] > old[kind]
+    ]
+    earlier = {(c.pack_id, c.position_id, c.stance): c.best for c in before.cards}
+    for c in after.cards:
+        was = earlier.get((c.pack_id, c.position_id, c.stance))
+        if was is not None and c.best > was:
+            news.append(f"New best on {c.position_id} ({c.stance}): {c.best} (was {was})")
     return news

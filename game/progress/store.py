@@ -25,7 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.progress import backup, queries, recovery
+from game.progress import backup, queries, recovery, summaries
+from game.progress.digest import Digest
 from game.progress.errors import StoreCorrupt, StoreError, StoreTooNew, StoreUnavailable
 from game.progress.migrations import CURRENT_VERSION, migrate, user_version
 from game.progress.models import (
@@ -349,6 +350,12 @@ class Store:
         points = json.dumps([storable_text(str(p)) for p in a.matched_points])
         with self._write("recording the answer") as conn:
             player_id = self._player_id(conn, a.player, iso(self._clock()))
+            if a.round_id is not None:
+                owner = conn.execute(
+                    "SELECT player_id FROM rounds WHERE id = ?", (a.round_id,)
+                ).fetchone()
+                if owner is None or owner[0] != player_id:
+                    raise StoreError(f"round {a.round_id} is not a round of {a.player!r}")
             cursor = conn.execute(
                 "INSERT INTO attempts(player_id, round_id, pack_id, pack_hash, position_id,"
                 " stance, answer, score, matched_points, seconds, at)"
@@ -367,6 +374,8 @@ class Store:
                     iso(a.at),
                 ),
             )
+            card = (a.pack_id, a.position_id, a.stance)
+            summaries.add(conn, player_id, a.round_id, card, a.score, a.matched_points, a.at)
             self._crash("after-insert")
             return int(cursor.lastrowid or 0)
 
@@ -390,6 +399,29 @@ class Store:
         """Rounds in the order they were started, optionally for one player or pack."""
         with self._read("reading the rounds") as conn:
             return queries.rounds(conn, player, pack_id)
+
+    def digest(self, player: str) -> Digest:
+        """``player``'s history boiled down for statistics: quick however long the history.
+
+        An unknown player gets an empty digest.
+        """
+        key = clean_player_name(player).casefold()
+        with self._read("reading the statistics") as conn:
+            row = conn.execute("SELECT id, name FROM players WHERE name_key = ?", (key,)).fetchone()
+            if row is None:
+                return Digest(clean_player_name(player), (), (), ())
+            return summaries.read(conn, row[0], row[1])
+
+    def digests(self) -> list[Digest]:
+        """The digest of every player, in alphabetical order (for a class overview)."""
+        with self._read("reading the statistics") as conn:
+            rows = conn.execute("SELECT id, name FROM players ORDER BY name_key").fetchall()
+            return [summaries.read(conn, player_id, name) for player_id, name in rows]
+
+    def rebuild_summaries(self) -> int:
+        """Recompute the statistics totals from the attempts; return the attempts counted."""
+        with self._write("rebuilding the statistics") as conn:
+            return summaries.rebuild(conn)
 
     # ----------------------------------------------------------------- upkeep
     def check(self) -> list[str]:

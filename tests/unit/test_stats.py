@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from game.progress.digest import digest_of
 from game.progress.models import AttemptRecord
 from game.progress.stats import (
     drill_queue,
@@ -87,7 +88,7 @@ def test_days_are_the_players_local_days() -> None:
     tokyo = timezone(timedelta(hours=9))  # both are 2 March there: one day, one session
     s = summarize(late, "Ada", today=date(2025, 3, 2), tz=tokyo)
     assert s.streak.longest == 1 and len(s.trend) == 1
-    assert len(sessions(late, tokyo)) == 1
+    assert len(sessions(digest_of(late), tokyo)) == 1
 
 
 def test_personal_bests() -> None:
@@ -99,13 +100,16 @@ def test_personal_bests() -> None:
 
 
 def test_the_bests_a_round_beat_are_announced() -> None:
-    assert new_bests(HISTORY, 3) == [
+    before = digest_of([a for a in HISTORY if a.round_id != 3], "Ada")
+    after = digest_of(HISTORY, "Ada")
+    assert new_bests(before, after) == [
         "New best answer: 90 (was 80)",
         "New longest streak (days): 4 (was 3)",
         "New best on b (defend): 90 (was 60)",
     ]
-    assert new_bests(HISTORY, 1) == []  # a first round has nothing to beat
-    assert new_bests(HISTORY, 99) == []
+    assert new_bests(after, after) == []
+    first = digest_of([a for a in HISTORY if a.round_id == 1], "Ada")
+    assert new_bests(digest_of([], "Ada"), first) == []  # a first round has nothing to beat
 
 
 def test_flow_sheet_found_dropped_never_and_unplayed() -> None:
@@ -188,7 +192,8 @@ def test_drill_queue_is_deterministic_and_keeps_two_stances_apart() -> None:
 
 
 def test_overview_lists_every_player() -> None:
-    lines = overview(HISTORY, ["Ada", "Blaise", "Cleo"], today=date(2025, 3, 5))
+    digests = [digest_of(HISTORY, p) for p in ("Ada", "Blaise", "Cleo")]
+    lines = overview(digests, today=date(2025, 3, 5))
     assert [(p.player, p.rounds, p.answers, p.best) for p in lines] == [
         ("Ada", 3, 7, 90),
         ("Blaise", 1, 1, 100),
