@@ -206,7 +206,7 @@ def _build(get: Any, name: str, record: bool, typed: bool) -> Tree:
                 if key is _NOKEY:  # this node is a key
                     if child is not None or type(value) is not str:
                         raise _Stop(event, "keys must be plain text, not a list or mapping")
-                    if value in top or (record and (*paths[-1], value) in tree.key_marks):
+                    if value in top:
                         keys[-1] = _SKIP
                         tree.dirty = True
                         if record:

@@ -80,6 +80,14 @@ def test_duplicate_nested_key_names_the_mapping() -> None:
     assert "duplicate key 'argument' (first set at line 10)" in problem.message
 
 
+def test_each_repeat_of_a_key_is_reported_once() -> None:
+    found = problems(BASE + "source: {title: a}\nsource: {title: b}\nsource: {title: c}\n")
+    assert [(p.line, p.message) for p in found] == [
+        (17, "duplicate key 'source' (first set at line 16); keep only one"),
+        (18, "duplicate key 'source' (first set at line 16); keep only one"),
+    ]
+
+
 def test_duplicate_keys_are_listed_with_schema_problems() -> None:
     found = problems(edit(l3="id: again\ntitle: Demo pack", l11="          weight: heavy"))
     assert [(p.line, p.message.split(" (")[0]) for p in found] == [
