@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.progress import backup
-from game.progress import store as store_module
+from game.progress import backup, opening
 from game.progress.errors import StoreCorrupt, StoreTooNew, StoreUnavailable
 from game.progress.models import Attempt
 from game.progress.store import Store
@@ -186,8 +185,8 @@ def test_a_saves_path_that_is_a_file_cannot_be_created(tmp_path: Path) -> None:
 
 def _read_only_connect(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open every connection with ``mode=ro``, as a read-only folder would (even for root)."""
-    real = store_module._connect
-    monkeypatch.setattr(store_module, "_connect", lambda path, ro, ms: real(path, True, ms))
+    real = opening._connect
+    monkeypatch.setattr(opening, "_connect", lambda path, ro, ms: real(path, True, ms))
 
 
 def test_a_read_only_existing_file_is_reported_on_open(
