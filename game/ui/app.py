@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import random
 import signal
+from datetime import datetime
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,7 +26,14 @@ from game.rounds.practice import Clock, GradedAnswer, Phase, PracticeRound
 from game.safe_text import clean
 from game.ui.commands import GameCommands
 from game.ui.recorder import Recorder
-from game.ui.session import GraderFactory, LazyGrader, PlaySession, RoundChoice, draft_key
+from game.ui.session import (
+    GraderFactory,
+    LazyGrader,
+    PlaySession,
+    RoundChoice,
+    draft_key,
+    split_draft_key,
+)
 from game.ui.settings import DARK_THEME, LIGHT_THEME, Settings
 
 if TYPE_CHECKING:
@@ -228,6 +236,40 @@ class CounterpointApp(App[int]):
         except Exception:  # a damaged draft must not stop the game
             return None
 
+    def draft_time(self, key: str) -> datetime | None:
+        """When the draft for ``key`` was saved, if the drafts store can say."""
+        entry = getattr(self.drafts, "entry", None)
+        try:
+            found = entry(key) if entry is not None else None
+        except Exception:  # an unreadable draft has no time to show
+            return None
+        saved = getattr(found, "saved_at", None)
+        return saved if isinstance(saved, datetime) else None
+
+    def waiting_drafts(self, player: str) -> list[tuple[str, str, str]]:
+        """(pack, position, stance) of each unsent answer ``player`` left in a playable pack."""
+        keys = getattr(self.drafts, "keys", None)
+        if keys is None or not player:
+            return []
+        try:
+            found = keys()
+        except Exception:  # unreadable drafts folder: nothing to offer
+            return []
+        packs = {e.id: e.pack for e in self.entries if e.pack is not None}
+        waiting = []
+        for key in found:
+            parts = split_draft_key(key)
+            if parts is None or parts[0].casefold() != player.casefold():
+                continue
+            _, pack_id, position_id, stance = parts
+            pack = packs.get(pack_id)
+            if pack is None or not any(
+                p.id == position_id and stance in p.stances for p in pack.positions
+            ):
+                continue
+            waiting.append((pack_id, position_id, stance))
+        return waiting
+
     def save_draft(self, key: str, text: str) -> None:
         if self.drafts is not None:
             with contextlib.suppress(Exception):
@@ -414,7 +456,7 @@ class CounterpointApp(App[int]):
             self.pop_screen()
         start = self.screen_stack[0]
         if isinstance(start, StartScreen):
-            start.refresh_store_status()
+            start.round_ended()
             if focus_packs:
                 start.focus_packs()
 

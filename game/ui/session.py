@@ -73,3 +73,14 @@ class PlaySession:
 def draft_key(player: str, pack_id: str, position_id: str, stance: str) -> str:
     """The key a draft answer is saved under."""
     return "/".join((player, pack_id, position_id, stance))
+
+
+def split_draft_key(key: str) -> tuple[str, str, str, str] | None:
+    """(player, pack id, position id, stance) from a draft key; None if it is not one of ours.
+
+    Split from the right: ids and stances never hold a slash, player names may.
+    """
+    parts = key.rsplit("/", 3)
+    if len(parts) != 4 or parts[3] not in ("rebut", "defend"):
+        return None
+    return parts[0], parts[1], parts[2], parts[3]

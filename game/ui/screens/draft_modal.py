@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -37,13 +39,17 @@ puts it back in the answer box; **Esc** throws it away and starts with an empty 
     ]
     AUTO_FOCUS = "#restore"
 
-    def __init__(self, draft: str) -> None:
+    def __init__(self, draft: str, saved_at: datetime | None = None) -> None:
         super().__init__()
         self.draft = draft
+        self.saved_at = saved_at
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft", classes="dialog"):
-            yield Label("You have an unsent answer for this position", classes="dialog-title")
+            when = f" from {self.saved_at.astimezone():%H:%M}" if self.saved_at else ""
+            yield Label(
+                f"You have an unsent answer{when} for this position", classes="dialog-title"
+            )
             preview = self.draft if len(self.draft) <= PREVIEW else shorten(self.draft, PREVIEW)
             yield Static(literal(preview), id="draft-preview")
             words = len(self.draft.split())

@@ -101,14 +101,20 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         if rubric is None:
             return ""
         count = len(rubric.points)
-        plural = "s" * (count != 1)
-        return f"Hint: a strong answer makes up to {count} point{plural}; write in sentences."
+        if count == 1:
+            return "Hint: one point earns credit here; make it in full sentences."
+        return (
+            f"Hint: {count} different points earn credit; the strongest few earn full marks."
+            " Write in sentences."
+        )
 
     def on_mount(self) -> None:
         card = self.query_one(ClaimCard)
         card.show_context = self.game.settings.show_context
         box = self.query_one(AnswerBox)
         box.cursor_blink = self.game.settings.cursor_blink
+        if self.baseline:
+            box.move_cursor(box.document.end)  # a retry edits the last answer: carry on at its end
         self.query_one("#grading").display = False
         self.query_one("#hints").display = bool(self._hints())
         self._update_count()
@@ -120,7 +126,9 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         if draft and draft.strip() and draft != box.text:
             from game.ui.screens.draft_modal import DraftModal
 
-            self.app.push_screen(DraftModal(draft), self._draft_answered)
+            self.app.push_screen(
+                DraftModal(draft, self.game.draft_time(self.key)), self._draft_answered
+            )
 
     def _draft_answered(self, restore: bool | None) -> None:
         box = self.query_one(AnswerBox)

@@ -70,6 +70,13 @@ Enter, Enter, Enter starts a round with the choices shown.
         Binding(
             "s,f5", "start", "Start", id="start-round", tooltip="Start a round with these choices"
         ),
+        Binding(
+            "f6,d",
+            "resume_draft",
+            "Resume answer",
+            id="resume-draft",
+            tooltip="Go back to the answer you left unsent last time",
+        ),
         Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
     ]
 
@@ -79,6 +86,7 @@ Enter, Enter, Enter starts a round with the choices shown.
         """The position chosen for a one-position round."""
         self.position_pack: int | None = None
         """The entry the chosen position belongs to."""
+        self._waiting: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         game = self.game
@@ -114,6 +122,7 @@ Enter, Enter, Enter starts a round with the choices shown.
                 )
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
+            yield Static(id="draft-notice")
             with Horizontal(id="start-row"):
                 yield Button("Start round", variant="primary", id="start")
                 yield Static(id="store-status", classes="hint")
@@ -122,6 +131,7 @@ Enter, Enter, Enter starts a round with the choices shown.
     def on_mount(self) -> None:
         self.refresh_packs()
         self.refresh_store_status()
+        self.show_waiting_draft()
         if self.game.requested_position:
             self._position_picked(self.game.requested_position)
         names = self.game.player_names()
@@ -219,7 +229,7 @@ Enter, Enter, Enter starts a round with the choices shown.
     def _pack_highlighted(self) -> None:
         if self.highlighted_index() != self.position_pack:
             self.position_id = None
-            self.query_one("#single-position", Static).update("")
+            self.query_one("#single-position", Static).display = False
         self.show_pack_info()
 
     @on(OptionList.OptionSelected, "#packs")
@@ -238,6 +248,54 @@ Enter, Enter, Enter starts a round with the choices shown.
     @on(Input.Submitted, "#player")
     def _name_entered(self) -> None:
         self.query_one("#packs", OptionList).focus()
+
+    @on(Input.Changed, "#player")
+    def _name_changed(self) -> None:
+        self.show_waiting_draft()
+
+    def waiting_draft(self) -> tuple[str, str, str] | None:
+        """The first unsent answer this player left, as (pack id, position id, stance)."""
+        name = tidy_name(self.query_one("#player", Input).value)
+        waiting = self.game.waiting_drafts(name)
+        return waiting[0] if waiting else None
+
+    def show_waiting_draft(self) -> None:
+        """Look for an unsent answer of the player named, and offer it."""
+        notice = self.query_one("#draft-notice", Static)
+        waiting = self._waiting = self.waiting_draft()
+        notice.display = waiting is not None
+        if waiting is not None:
+            pack_id, position_id, _ = waiting
+            pack = next(e.pack for e in self.game.entries if e.pack and e.id == pack_id)
+            claim = pack.position(position_id).claim
+            notice.update(
+                Content.assemble(
+                    ("Unsent answer waiting: ", "bold $text-warning"),
+                    short(claim, 44),
+                    (" · F6 resumes it", "bold"),
+                )
+            )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume_draft":
+            return self._waiting is not None
+        return super().check_action(action, parameters)
+
+    def action_resume_draft(self) -> None:
+        waiting = self._waiting
+        if waiting is None:
+            return
+        pack_id, position_id, stance = waiting
+        name = tidy_name(self.query_one("#player", Input).value)
+        choice = RoundChoice(
+            player=name,
+            pack_id=pack_id,
+            spec=RoundSpec(kind="single", position_id=position_id),
+            stance=stance,  # type: ignore[arg-type]
+            timer=int(str(self.query_one("#timer", Select).value)),
+        )
+        self.game.start_round(choice)
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -271,9 +329,9 @@ Enter, Enter, Enter starts a round with the choices shown.
             return
         self.position_id, self.position_pack = position_id, index
         self.query_one("#kind", Select).value = "single"
-        self.query_one("#single-position", Static).update(
-            Content.assemble(("Position: ", "bold"), short(claim, 100))
-        )
+        line = self.query_one("#single-position", Static)
+        line.update(Content.assemble(("Position: ", "bold"), short(claim, 100)))
+        line.display = True
         self.query_one("#start", Button).focus()
 
     def action_start(self) -> None:
@@ -302,6 +360,11 @@ Enter, Enter, Enter starts a round with the choices shown.
             timer=timer,
         )
         self.game.start_round(choice)
+
+    def round_ended(self) -> None:
+        """Back from a round: recording may have stopped and drafts may have changed."""
+        self.refresh_store_status()
+        self.show_waiting_draft()
 
     def refresh_store_status(self) -> None:
         status = self.query_one("#store-status", Static)
