@@ -11,8 +11,8 @@ import asyncio
 import contextlib
 import random
 import signal
-from datetime import datetime
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
