@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--saves",
         metavar="DIR",
-        help="folder for player data (default: COUNTERPOINT_SAVES, else saves/ or the user data dir)",
+        help="folder for player data (default: COUNTERPOINT_SAVES, else saves/ or user data)",
     )
     where.add_argument(
         "--packs",
@@ -53,10 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _with_default_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
-    names = set()
-    for action in parser._subparsers._group_actions if parser._subparsers else ():
-        names.update(getattr(action, "choices", None) or ())
+def _with_default_command(argv: list[str]) -> list[str]:
+    """``counterpoint [OPTIONS]`` means ``counterpoint play [OPTIONS]``."""
+    names = {name.replace("_", "-") for name in COMMANDS}
     if argv and (argv[0] in names or argv[0] in ("-h", "--help", "--version")):
         return argv
     return ["play", *argv] if "play" in names else argv
@@ -65,7 +64,7 @@ def _with_default_command(argv: list[str], parser: argparse.ArgumentParser) -> l
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     parser = build_parser()
-    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv), parser))
+    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
