@@ -1,8 +1,7 @@
-"""The application: wiring, global keys, theme, drafts, and the flow between the screens.
+"""The application: wiring, global keys, settings and theme, signals, help and palette.
 
-The round's state lives in ``game.rounds``; this module only decides which screen shows it,
-grades in a worker thread, records attempts and keeps drafts. Screens call the methods here
-and never change the round themselves.
+The flow of a round between its screens is in ``game.ui.round_flow``; the round's state lives
+in ``game.rounds``.
 """
 
 from __future__ import annotations
@@ -12,27 +11,22 @@ import contextlib
 import random
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
-from game.rounds.plan import RoundPlanError, Turn, plan_round
-from game.rounds.practice import Clock, GradedAnswer, Phase, PracticeRound
+from game.rounds.practice import Clock, GradedAnswer
 from game.safe_text import clean
 from game.ui.commands import GameCommands
+from game.ui.draft_keeper import DraftKeeper, DraftStore
 from game.ui.recorder import Recorder
+from game.ui.round_flow import RoundFlow
 from game.ui.session import (
     GraderFactory,
-    LazyGrader,
     PlaySession,
-    RoundChoice,
-    draft_key,
-    split_draft_key,
 )
 from game.ui.settings import DARK_THEME, LIGHT_THEME, Settings
 
@@ -43,21 +37,13 @@ if TYPE_CHECKING:
 PaletteCommand = tuple[str, str, Callable[[], Any]]
 
 
-class DraftStore(Protocol):
-    """What the app needs of ``game.progress.drafts.Drafts``."""
-
-    def save(self, key: str, text: str) -> Any: ...
-    def load(self, key: str) -> str | None: ...
-    def clear(self, key: str) -> Any: ...
-
-
 def _default_grader(pack: Any) -> Any:
     from game.grading.grader import Grader  # imported on first grading: keeps start-up light
 
     return Grader(pack)
 
 
-class CounterpointApp(App[int]):
+class CounterpointApp(RoundFlow):
     """The full-screen game."""
 
     CSS_PATH = "app.tcss"
@@ -114,7 +100,8 @@ class CounterpointApp(App[int]):
         self.recorder = Recorder(store, store_error)
         self.rng = rng
         self.clock = clock
-        self.drafts = drafts
+        self.drafts = DraftKeeper(drafts)
+        """Unsent answers: saved as typed, offered back next time."""
         self.saves_dir = saves_dir
         self.grader_factory = grader_factory or _default_grader
         self.reload_packs = reload_packs
@@ -124,8 +111,6 @@ class CounterpointApp(App[int]):
         self.session: PlaySession | None = None
         self.history: list[tuple[PlaySession, GradedAnswer]] = []
         """Every answer graded in this run, for the history view."""
-        self.draft_source: Callable[[], None] | None = None
-        """Saves the answer being typed; set by the position screen while it is shown."""
         self._grading = False
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -163,7 +148,7 @@ class CounterpointApp(App[int]):
                 loop.add_signal_handler(signum, self._on_fatal_signal, signum)
 
     def on_unmount(self) -> None:
-        self.flush_draft()
+        self.drafts.flush()
         with contextlib.suppress(RuntimeError, ValueError, NotImplementedError, AttributeError):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -171,7 +156,7 @@ class CounterpointApp(App[int]):
 
     def _on_fatal_signal(self, signum: int) -> None:
         """SIGTERM or SIGHUP (terminal closed): keep the draft, then leave cleanly."""
-        self.flush_draft()
+        self.drafts.flush()
         self.exit(return_code=128 + signum)
 
     def initial_player(self) -> str:
@@ -220,258 +205,11 @@ class CounterpointApp(App[int]):
             if isinstance(screen, PositionScreen):
                 screen.show_hints()
 
-    # -- drafts -----------------------------------------------------------------------------
-
-    def flush_draft(self) -> None:
-        """Save the answer being typed now (on quit, signals and leaving the screen)."""
-        if self.draft_source is not None:
-            with contextlib.suppress(Exception):  # never let saving a draft stop a quit
-                self.draft_source()
-
-    def load_draft(self, key: str) -> str | None:
-        if self.drafts is None:
-            return None
-        try:
-            return self.drafts.load(key)
-        except Exception:  # a damaged draft must not stop the game
-            return None
-
-    def draft_time(self, key: str) -> datetime | None:
-        """When the draft for ``key`` was saved, if the drafts store can say."""
-        entry = getattr(self.drafts, "entry", None)
-        try:
-            found = entry(key) if entry is not None else None
-        except Exception:  # an unreadable draft has no time to show
-            return None
-        saved = getattr(found, "saved_at", None)
-        return saved if isinstance(saved, datetime) else None
-
-    def waiting_drafts(self, player: str) -> list[tuple[str, str, str]]:
-        """(pack, position, stance) of each unsent answer ``player`` left in a playable pack."""
-        keys = getattr(self.drafts, "keys", None)
-        if keys is None or not player:
-            return []
-        try:
-            found = keys()
-        except Exception:  # unreadable drafts folder: nothing to offer
-            return []
-        packs = {e.id: e.pack for e in self.entries if e.pack is not None}
-        waiting = []
-        for key in found:
-            parts = split_draft_key(key)
-            if parts is None or parts[0].casefold() != player.casefold():
-                continue
-            _, pack_id, position_id, stance = parts
-            pack = packs.get(pack_id)
-            if pack is None or not any(
-                p.id == position_id and stance in p.stances for p in pack.positions
-            ):
-                continue
-            waiting.append((pack_id, position_id, stance))
-        return waiting
-
-    def save_draft(self, key: str, text: str) -> None:
-        if self.drafts is not None:
-            with contextlib.suppress(Exception):
-                self.drafts.save(key, text)
-
-    def clear_draft(self, key: str) -> None:
-        if self.drafts is not None:
-            with contextlib.suppress(Exception):
-                self.drafts.clear(key)
-
-    # -- the round --------------------------------------------------------------------------
-
-    def start_round(self, choice: RoundChoice, turns: list[Turn] | None = None) -> bool:
-        """Plan and start a round; False (with a notice) when it cannot be built."""
-        entry = next((e for e in self.entries if e.ok and e.id == choice.pack_id), None)
-        if entry is None or entry.pack is None:
-            self.notify("That pack is no longer available.", severity="error", markup=False)
-            return False
-        pack = entry.pack
-        try:
-            turns = turns or plan_round(pack, choice.spec, choice.stance, self.rng)
-        except RoundPlanError as error:
-            self.notify(clean(str(error)), severity="error", markup=False)
-            return False
-        grader = LazyGrader(self.grader_factory, pack)
-        round_ = PracticeRound(
-            pack, turns, grader.grade, self.clock, time_limit=choice.timer or None
-        )
-        self.session = PlaySession(choice, pack, entry.sha256, round_)
-        self._remember(choice)
-        round_id, problem = self.recorder.start(choice.player, pack.id)
-        self.session.round_id = round_id
-        if problem:
-            self._not_recording(problem)
-        self.sub_title = clean(f"{pack.title} · {choice.player}")
-        self.show_round()
-        return True
-
-    def _remember(self, choice: RoundChoice) -> None:
-        s = self.settings
-        s.last_player, s.last_pack, s.stance, s.timer = (
-            choice.player,
-            choice.pack_id,
-            choice.stance,
-            choice.timer,
-        )
-        if choice.spec.kind != "single":
-            s.round_kind, s.round_count = choice.spec.kind, choice.spec.count
-        s.save()
-
-    def _not_recording(self, message: str) -> None:
-        self.notify(
-            f"{message}. The game goes on without recording.",
-            title="Not recording",
-            severity="error",
-            timeout=12,
-            markup=False,
-        )
-
-    def show_round(self) -> None:
-        """Show the screen for the round's phase: answering, feedback or summary."""
-        session = self.session
-        if session is None:
-            return
-        from game.ui.screens.feedback import FeedbackScreen
-        from game.ui.screens.position import PositionScreen
-        from game.ui.screens.summary import SummaryScreen
-
-        round_ = session.round
-        screen: Screen[Any]
-        if round_.phase is Phase.ANSWERING:
-            screen = PositionScreen(session)
-        elif round_.phase is Phase.GRADED and round_.last is not None:
-            screen = FeedbackScreen(session, round_.last)
-        else:
-            screen = SummaryScreen(session)
-        while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):
-            self.pop_screen()
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-
-    def submit_answer(self, text: str, *, timed_out: bool = False) -> None:
-        """Grade ``text`` for the current turn, off the event loop."""
-        session = self.session
-        if session is None or session.round.phase is not Phase.ANSWERING or self._grading:
-            return
-        self._grading = True
-        self._grade(session, text, timed_out)
-
-    @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
-    def _grade(self, session: PlaySession, text: str, timed_out: bool) -> None:
-        try:
-            attempt = session.round.submit(text, timed_out=timed_out)
-        except Exception as error:  # the grader promises not to raise; if it does, keep the answer
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self._grading_failed, session, error)
-            return
-        with contextlib.suppress(RuntimeError):  # the app may be closing
-            self.call_from_thread(self._graded, session, attempt)
-
-    def _grading_failed(self, session: PlaySession, error: Exception) -> None:
-        from game.ui.screens.position import PositionScreen
-
-        self._grading = False
-        self.notify(
-            f"Grading failed ({clean(str(error)) or type(error).__name__})."
-            " Your answer is kept; try again.",
-            severity="error",
-            markup=False,
-        )
-        if isinstance(self.screen, PositionScreen):
-            self.screen.grading_failed()
-
-    def _graded(self, session: PlaySession, attempt: GradedAnswer) -> None:
-        from game.ui.screens.position import PositionScreen
-
-        self._grading = False
-        self.history.append((session, attempt))
-        for screen in self.screen_stack:
-            if isinstance(screen, PositionScreen):
-                screen.graded()
-        error = self.recorder.record(
-            session.choice.player, session.pack.id, session.pack_hash, session.round_id, attempt
-        )
-        if error:
-            self._not_recording(error)
-        self.clear_draft(
-            draft_key(session.choice.player, session.pack.id, attempt.position_id, attempt.stance)
-        )
-        if session is self.session:
-            self.show_round()
-
-    def retry_turn(self) -> None:
-        """Answer the same position again."""
-        if self.session and self.session.round.phase is Phase.GRADED:
-            self.session.round.retry()
-            self.show_round()
-
-    def next_turn(self) -> None:
-        """Go on to the next position, or to the summary after the last."""
-        if self.session and self.session.round.phase is Phase.GRADED:
-            if self.session.round.next() is Phase.SUMMARY:
-                self._finish_recording()
-            self.show_round()
-
-    def end_round(self) -> None:
-        """Stop the round now: the summary, or the start screen if nothing was answered."""
-        session = self.session
-        if session is None:
-            return
-        self.flush_draft()
-        session.round.finish()
-        self._finish_recording()
-        if session.round.summary().turns:
-            self.show_round()
-        else:
-            self.back_to_start()
-
-    def _finish_recording(self) -> None:
-        if self.session is not None:
-            error = self.recorder.finish(self.session.round_id)
-            if error:
-                self._not_recording(error)
-
-    def retry_weakest(self) -> None:
-        """A new one-position round on the weakest position of the round just played."""
-        session = self.session
-        weakest = session.round.summary().weakest if session else None
-        if session is None or weakest is None:
-            return
-        self.start_round(session.choice, [Turn(weakest.position_id, weakest.stance)])
-
-    def back_to_start(self, focus_packs: bool = False) -> None:
-        """Leave any round and show the start screen with the last choices."""
-        from game.ui.screens.start import StartScreen
-
-        if self.session is not None and self.session.round.phase is not Phase.SUMMARY:
-            self.end_round_quietly()
-        self.session = None
-        self.sub_title = ""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        start = self.screen_stack[0]
-        if isinstance(start, StartScreen):
-            start.round_ended()
-            if focus_packs:
-                start.focus_packs()
-
-    def end_round_quietly(self) -> None:
-        """Close the round in the store without showing anything (leaving mid-round)."""
-        if self.session is not None:
-            self.flush_draft()
-            self.session.round.finish()
-            self._finish_recording()
-
     # -- global actions ---------------------------------------------------------------------
 
     async def action_quit_game(self) -> None:
         """Quit from anywhere; the answer being typed is saved as a draft first."""
-        self.flush_draft()
+        self.drafts.flush()
         self.exit(0)
 
     def action_help(self) -> None:

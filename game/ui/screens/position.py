@@ -118,33 +118,33 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         self.query_one("#grading").display = False
         self.query_one("#hints").display = bool(self._hints())
         self._update_count()
-        self.game.draft_source = self.save_draft_now
+        self.game.drafts.source = self.save_draft_now
         if self.session.round.time_limit is not None:
             self.tick()
             self._ticker = self.set_interval(TICK, self.tick)
-        draft = self.game.load_draft(self.key)
+        draft = self.game.drafts.load(self.key)
         if draft and draft.strip() and draft != box.text:
             from game.ui.screens.draft_modal import DraftModal
 
             self.app.push_screen(
-                DraftModal(draft, self.game.draft_time(self.key)), self._draft_answered
+                DraftModal(draft, self.game.drafts.saved_at(self.key)), self._draft_answered
             )
 
     def _draft_answered(self, restore: bool | None) -> None:
         box = self.query_one(AnswerBox)
         if restore:
-            draft = self.game.load_draft(self.key) or ""
+            draft = self.game.drafts.load(self.key) or ""
             box.load_text(draft)
             box.move_cursor(box.document.end)
             self.notify("Your unsent answer is back.", markup=False)
         else:
-            self.game.clear_draft(self.key)
+            self.game.drafts.clear(self.key)
         box.focus()
 
     def on_unmount(self) -> None:
         self.save_draft_now()
-        if self.game.draft_source == self.save_draft_now:
-            self.game.draft_source = None
+        if self.game.drafts.source == self.save_draft_now:
+            self.game.drafts.source = None
 
     # -- typing -----------------------------------------------------------------------------
 
@@ -186,9 +186,9 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         except Exception:  # the box is already gone while the screen unmounts
             return
         if not text.strip():
-            self.game.clear_draft(self.key)
+            self.game.drafts.clear(self.key)
         elif text != self.baseline:
-            self.game.save_draft(self.key, text)
+            self.game.drafts.save(self.key, text)
 
     # -- timer ------------------------------------------------------------------------------
 

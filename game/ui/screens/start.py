@@ -256,7 +256,7 @@ Enter, Enter, Enter starts a round with the choices shown.
     def waiting_draft(self) -> tuple[str, str, str] | None:
         """The first unsent answer this player left, as (pack id, position id, stance)."""
         name = tidy_name(self.query_one("#player", Input).value)
-        waiting = self.game.waiting_drafts(name)
+        waiting = self.game.drafts.waiting(name, self.game.entries)
         return waiting[0] if waiting else None
 
     def show_waiting_draft(self) -> None:

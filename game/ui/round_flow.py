@@ -1,0 +1,230 @@
+"""The flow of a round between its screens: answer, grade (in a thread), feedback, summary.
+
+Screens call these methods and never change the round themselves; the round object decides
+what may happen next, and ``show_round`` puts up the screen for its phase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.screen import ModalScreen, Screen
+
+from game.rounds.plan import RoundPlanError, Turn, plan_round
+from game.rounds.practice import Clock, GradedAnswer, Phase, PracticeRound
+from game.safe_text import clean
+from game.ui.draft_keeper import DraftKeeper
+from game.ui.recorder import Recorder
+from game.ui.session import GraderFactory, LazyGrader, PlaySession, RoundChoice, draft_key
+from game.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from game.packs.discovery import PackEntry
+
+
+class RoundFlow(App[int]):
+    """The round-playing half of the app (``CounterpointApp`` adds wiring and global keys)."""
+
+    settings: Settings
+    entries: list[PackEntry]
+    recorder: Recorder
+    rng: random.Random
+    clock: Clock
+    drafts: DraftKeeper
+    grader_factory: GraderFactory
+    session: PlaySession | None
+    history: list[tuple[PlaySession, GradedAnswer]]
+    _grading: bool
+    reload_packs: Callable[[], Sequence[PackEntry]] | None
+
+    # -- the round --------------------------------------------------------------------------
+
+    def start_round(self, choice: RoundChoice, turns: list[Turn] | None = None) -> bool:
+        """Plan and start a round; False (with a notice) when it cannot be built."""
+        entry = next((e for e in self.entries if e.ok and e.id == choice.pack_id), None)
+        if entry is None or entry.pack is None:
+            self.notify("That pack is no longer available.", severity="error", markup=False)
+            return False
+        pack = entry.pack
+        try:
+            turns = turns or plan_round(pack, choice.spec, choice.stance, self.rng)
+        except RoundPlanError as error:
+            self.notify(clean(str(error)), severity="error", markup=False)
+            return False
+        grader = LazyGrader(self.grader_factory, pack)
+        round_ = PracticeRound(
+            pack, turns, grader.grade, self.clock, time_limit=choice.timer or None
+        )
+        self.session = PlaySession(choice, pack, entry.sha256, round_)
+        self._remember(choice)
+        round_id, problem = self.recorder.start(choice.player, pack.id)
+        self.session.round_id = round_id
+        if problem:
+            self._not_recording(problem)
+        self.sub_title = clean(f"{pack.title} · {choice.player}")
+        self.show_round()
+        return True
+
+    def _remember(self, choice: RoundChoice) -> None:
+        s = self.settings
+        s.last_player, s.last_pack, s.stance, s.timer = (
+            choice.player,
+            choice.pack_id,
+            choice.stance,
+            choice.timer,
+        )
+        if choice.spec.kind != "single":
+            s.round_kind, s.round_count = choice.spec.kind, choice.spec.count
+        s.save()
+
+    def _not_recording(self, message: str) -> None:
+        self.notify(
+            f"{message}. The game goes on without recording.",
+            title="Not recording",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
+
+    def show_round(self) -> None:
+        """Show the screen for the round's phase: answering, feedback or summary."""
+        session = self.session
+        if session is None:
+            return
+        from game.ui.screens.feedback import FeedbackScreen
+        from game.ui.screens.position import PositionScreen
+        from game.ui.screens.summary import SummaryScreen
+
+        round_ = session.round
+        screen: Screen[Any]
+        if round_.phase is Phase.ANSWERING:
+            screen = PositionScreen(session)
+        elif round_.phase is Phase.GRADED and round_.last is not None:
+            screen = FeedbackScreen(session, round_.last)
+        else:
+            screen = SummaryScreen(session)
+        while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def submit_answer(self, text: str, *, timed_out: bool = False) -> None:
+        """Grade ``text`` for the current turn, off the event loop."""
+        session = self.session
+        if session is None or session.round.phase is not Phase.ANSWERING or self._grading:
+            return
+        self._grading = True
+        self._grade(session, text, timed_out)
+
+    @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
+    def _grade(self, session: PlaySession, text: str, timed_out: bool) -> None:
+        try:
+            attempt = session.round.submit(text, timed_out=timed_out)
+        except Exception as error:  # the grader promises not to raise; if it does, keep the answer
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._grading_failed, session, error)
+            return
+        with contextlib.suppress(RuntimeError):  # the app may be closing
+            self.call_from_thread(self._graded, session, attempt)
+
+    def _grading_failed(self, session: PlaySession, error: Exception) -> None:
+        from game.ui.screens.position import PositionScreen
+
+        self._grading = False
+        self.notify(
+            f"Grading failed ({clean(str(error)) or type(error).__name__})."
+            " Your answer is kept; try again.",
+            severity="error",
+            markup=False,
+        )
+        if isinstance(self.screen, PositionScreen):
+            self.screen.grading_failed()
+
+    def _graded(self, session: PlaySession, attempt: GradedAnswer) -> None:
+        from game.ui.screens.position import PositionScreen
+
+        self._grading = False
+        self.history.append((session, attempt))
+        for screen in self.screen_stack:
+            if isinstance(screen, PositionScreen):
+                screen.graded()
+        error = self.recorder.record(
+            session.choice.player, session.pack.id, session.pack_hash, session.round_id, attempt
+        )
+        if error:
+            self._not_recording(error)
+        self.drafts.clear(
+            draft_key(session.choice.player, session.pack.id, attempt.position_id, attempt.stance)
+        )
+        if session is self.session:
+            self.show_round()
+
+    def retry_turn(self) -> None:
+        """Answer the same position again."""
+        if self.session and self.session.round.phase is Phase.GRADED:
+            self.session.round.retry()
+            self.show_round()
+
+    def next_turn(self) -> None:
+        """Go on to the next position, or to the summary after the last."""
+        if self.session and self.session.round.phase is Phase.GRADED:
+            if self.session.round.next() is Phase.SUMMARY:
+                self._finish_recording()
+            self.show_round()
+
+    def end_round(self) -> None:
+        """Stop the round now: the summary, or the start screen if nothing was answered."""
+        session = self.session
+        if session is None:
+            return
+        self.drafts.flush()
+        session.round.finish()
+        self._finish_recording()
+        if session.round.summary().turns:
+            self.show_round()
+        else:
+            self.back_to_start()
+
+    def _finish_recording(self) -> None:
+        if self.session is not None:
+            error = self.recorder.finish(self.session.round_id)
+            if error:
+                self._not_recording(error)
+
+    def retry_weakest(self) -> None:
+        """A new one-position round on the weakest position of the round just played."""
+        session = self.session
+        weakest = session.round.summary().weakest if session else None
+        if session is None or weakest is None:
+            return
+        self.start_round(session.choice, [Turn(weakest.position_id, weakest.stance)])
+
+    def back_to_start(self, focus_packs: bool = False) -> None:
+        """Leave any round and show the start screen with the last choices."""
+        from game.ui.screens.start import StartScreen
+
+        if self.session is not None and self.session.round.phase is not Phase.SUMMARY:
+            self.end_round_quietly()
+        self.session = None
+        self.sub_title = ""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        start = self.screen_stack[0]
+        if isinstance(start, StartScreen):
+            start.round_ended()
+            if focus_packs:
+                start.focus_packs()
+
+    def end_round_quietly(self) -> None:
+        """Close the round in the store without showing anything (leaving mid-round)."""
+        if self.session is not None:
+            self.drafts.flush()
+            self.session.round.finish()
+            self._finish_recording()
