@@ -92,7 +92,7 @@ def grade(answer: str, position: Position, stance: Stance, language: str = "en")
 
 
 def _check_stance(position: Position, stance: str) -> None:
-    if stance not in STANCES or position.stance(stance) is None:  # type: ignore[arg-type]
+    if stance not in STANCES or position.stance(stance) is None:
         valid = ", ".join(position.stances)
         raise UsageError(f"position {position.id!r} has no stance {stance!r}; valid: {valid}")
 

@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -23,8 +24,10 @@ from game.grading.params import Params
 from game.grading.rarity import rarity
 from game.packs.model import Point, Position, Stance
 
+_V = TypeVar("_V")
 _KNOWN_ZIPF = 3.3  # a word at least this common is a real word, not a typo
 _MIN_PREFIX = 5  # stems sharing at least this long a prefix (one inside the other) are kin
+_MIN_SHARED = 7  # ...and so are stems sharing a beginning this long (most of both)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class Phrasing:
     """Polarity of each stem in the phrasing ("do *not* reduce" -> True; None if unclear)."""
     total: float
     norm: float
+    own: int
+    """How many of its stems are not the claim's."""
+    direct: frozenset[str]
+    """Stems a negation bears on directly ("not *restrain*")."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,9 @@ class PositionIndex:
             total = sum(weights.values())
             norm = math.sqrt(sum(w * w for w in weights.values()))
             negated = {s: None if t.uncertain else t.negated for s, t in content.items()}
-            self.phrasings.append(Phrasing(number, weights, negated, total, norm))
+            own = sum(1 for s in weights if s not in self.claim_stems)
+            direct = frozenset(t.stem for t in analysis.tokens if t.direct)
+            self.phrasings.append(Phrasing(number, weights, negated, total, norm, own, direct))
             for token in analysis.tokens:
                 if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
                     vocab.setdefault(token.word, token.stem)
@@ -153,8 +162,9 @@ class PositionIndex:
         if cached is not None:
             return cached
         p = self.params
-        idf = math.log((1 + self._docs) / (1 + self._df.get(stem, 0))) + 1.0
-        weight = idf**p.idf_power * self._rarity.information(stem) ** p.rarity_power
+        df = self._df.get(stem, p.unseen_df)
+        idf = math.log((1 + self._docs) / (1 + df)) + 1.0
+        weight = float(idf**p.idf_power * self._rarity.information(stem) ** p.rarity_power)
         if self._answers is not None and self._answers.count:
             df = self._answers.df.get(stem, 0)
             weight *= (math.log((1 + self._answers.count) / (1 + df)) + 1.0) ** p.answers_power
@@ -212,9 +222,14 @@ class PositionIndex:
         for end in range(len(stem) - 1, _MIN_PREFIX - 1, -1):
             if stem[:end] in self.stems:
                 return stem[:end], self.params.family_factor
+        # Siblings: a long shared beginning ("pertenec-en" / "pertenen-cia").
+        for end in range(len(stem) - 1, _MIN_SHARED - 1, -1):
+            sibling = self._prefixes.get(stem[:end])
+            if sibling is not None and end >= 0.75 * min(len(stem), len(sibling)):
+                return sibling, self.params.family_factor
         return None
 
-    def _remember(self, cache: dict[str, object], key: str, value: object) -> None:
+    def _remember(self, cache: dict[str, _V], key: str, value: _V) -> None:
         with self._lock:
             if len(cache) >= self._MAX_CACHE:
                 cache.clear()

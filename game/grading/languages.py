@@ -243,7 +243,9 @@ class Language:
             return (word,)
         parts = [p for p in word.split("'") if p]
         if self.code == "fr":
-            parts = [_FR_ELISIONS.get(p, p) if i < len(parts) - 1 else p for i, p in enumerate(parts)]
+            parts = [
+                _FR_ELISIONS.get(p, p) if i < len(parts) - 1 else p for i, p in enumerate(parts)
+            ]
         return tuple(parts)
 
 

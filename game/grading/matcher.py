@@ -17,6 +17,7 @@ from game.grading.index import PositionIndex
 from game.grading.normalise import CONTENT, FUNCTION, Analysis
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
+_BELOW = 0.99  # a similarity capped just under the threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,13 @@ class Hit:
     """Indices of the answer tokens that matched the phrasing."""
     contradicted: bool
     """The window states the matched words with the opposite polarity."""
+    distinct: int
+    """How many of the phrasing's stems (other than the claim's) the window has."""
+    coverage: float
+    """Weighted share of the phrasing the window states."""
+    direct: bool
+    """For a contradiction: a negation bears directly on a word stated the other way (not
+    just on its neighbours), so it is reported as one."""
 
 
 @dataclass(slots=True)
@@ -82,6 +90,8 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
     resolved = [index.resolve(t) if t.flags & CONTENT else None for t in tokens]
     phrasings = index.phrasings
     mix = params.coverage_mix
+    beta = params.norm_power
+    floor = params.coverage_floor
     result: list[Window] = []
     for lo, hi, pair in windows_of(analysis, params.window_tokens):
         window = Window(lo, hi)
@@ -102,7 +112,9 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
         if not credit:
             continue
         size = hi - lo
-        window.salad = salad_guard and size >= 4 and function / size < params.salad_share
+        window.salad = (
+            salad_guard and size >= params.salad_length and function / size < params.stuffing_share
+        )
         window.repeated = max(len(v) for v in where.values()) > params.repeat_limit
         plain_total = plain_claim = norm2 = 0.0
         for stem, value in credit.items():
@@ -122,24 +134,49 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
         factor = _PAIR_FACTOR if pair else 1.0
         for number, got in matched.items():
             phrasing = phrasings[number]
-            cosine = dots[number] / (phrasing.norm * norm) if norm and phrasing.norm else 0.0
+            if norm and phrasing.norm:
+                cosine = min(
+                    dots[number] / (phrasing.norm * norm**beta * phrasing.norm ** (1 - beta)), 1.0
+                )
+            else:
+                cosine = 0.0
             coverage = got / phrasing.total if phrasing.total else 0.0
             sim = factor * (mix * coverage + (1 - mix) * cosine)
+            if coverage < floor:
+                sim *= (coverage / floor) ** params.floor_power
             hits: list[int] = []
+            distinct = 0
             against = known = 0.0
+            bears = False  # a negation bears directly on a word stated the other way
             for stem, negated in phrasing.negated.items():
                 places = where.get(stem)
                 if not places:
                     continue
                 hits.extend(places)
+                if stem not in index.claim_stems:
+                    distinct += 1
                 if negated is None or any(tokens[i].uncertain for i in places):
                     continue
                 value = phrasing.weights[stem] * credit[stem]
                 known += value
                 if all(tokens[i].negated != negated for i in places):
                     against += value
+                    bears = (
+                        bears or stem in phrasing.direct or any(tokens[i].direct for i in places)
+                    )
             contradicted = against > known / 2
-            hit = Hit(phrasing.point, sim, len(result) - 1, tuple(sorted(hits)), contradicted)
+            if distinct < (params.min_stems if phrasing.own > params.min_stems else 1):
+                sim = params.threshold * _BELOW * sim / (sim + params.threshold)
+            hit = Hit(
+                phrasing.point,
+                sim,
+                len(result) - 1,
+                tuple(sorted(hits)),
+                contradicted,
+                distinct,
+                coverage,
+                bears,
+            )
             table = window.against if contradicted else window.hits
             best = table.get(phrasing.point)
             if best is None or sim > best.sim:

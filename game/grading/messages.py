@@ -12,7 +12,9 @@ def _goal(stance: Stance) -> str:
 
 def empty(stance: Stance) -> GradeWarning:
     """Nothing gradable was typed."""
-    return GradeWarning("empty", f"The answer is empty. Write a few sentences saying {_goal(stance)}.")
+    return GradeWarning(
+        "empty", f"The answer is empty. Write a few sentences saying {_goal(stance)}."
+    )
 
 
 def too_long(length: int, cap: int) -> GradeWarning:

@@ -89,6 +89,8 @@ class Token:
     """An odd number of negations govern it."""
     uncertain: bool = False
     """A word of decrease governs it ("reduces *bullying*"): its polarity is unclear."""
+    direct: bool = False
+    """A negation bears on it directly: a contradiction must involve such a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +174,13 @@ def lexicon(code: str) -> Lexicon:
 class _Polarity:
     """Tracks which negations and words of decrease govern the next token.
 
-    A negator governs the next few content words ("China will *not restrain* them", "parents
-    are not trained, qualified teachers"); after "not true that", "no evidence that", "false
-    that" or "a myth that" it governs the rest of the clause. A word of decrease ("reduces
-    bullying", "prevents war") makes what follows, up to a comma, "and" or "or", of uncertain
-    polarity: "children cannot bully" and "uniforms reduce bullying" agree, and "people
-    suffer" does not contradict "it reduces suffering". Nothing reaches past a clause word or a
-    sentence end.
+    A negator governs the next few content words, names aside ("China will *not restrain*
+    them", "parents are not trained, qualified teachers"); after "not true that", "no
+    evidence that", "false that" or "a myth that" it governs the rest of the clause. A word
+    of decrease ("reduces bullying", "prevents war") makes what follows, up to a comma, "and"
+    or "or", of uncertain polarity: "children cannot bully" and "uniforms reduce bullying"
+    agree, and "people suffer" does not contradict "it reduces suffering". Nothing reaches
+    past a clause word or a sentence end.
     """
 
     def __init__(self, lang: Language) -> None:
@@ -203,8 +205,12 @@ class _Polarity:
         self.pending = False
         self.previous = ""
 
-    def negated(self, word: str, flags: int, position: int) -> tuple[bool, bool]:
-        """Whether the token at ``position`` is negated, and whether that is uncertain."""
+    def negated(
+        self, word: str, flags: int, position: int, name: bool = False
+    ) -> tuple[bool, bool, bool]:
+        """Whether the token at ``position`` is negated, whether that is uncertain, and
+        whether a negation bears on it directly (the first word it governs, or any word of a
+        negated clause)."""
         lang = self.lang
         if word in lang.coordinators:
             self.decrease = 0
@@ -213,6 +219,9 @@ class _Polarity:
         if self.pending:
             self.pending = False
             if word not in lang.not_negating_next:
+                # A new negator closes the local ones before it ("no ... por no llevar");
+                # "it is not true that ... won't" keeps both.
+                self.negations = [s for s in self.negations if s[0] > NEGATION_REACH]
                 self.negations.append([NEGATION_REACH, 0])
         elif word in lang.that and self.previous in lang.sentential_negators:
             self.negations.append([CLAUSE_REACH, 0])
@@ -220,8 +229,11 @@ class _Polarity:
             for scope in self.negations:
                 if scope[1] < 2:
                     scope[0] = CLAUSE_REACH
-        result = (len(self.negations) % 2 == 1, self.decrease > 0)
-        if flags & CONTENT and self.negations:
+        direct = bool(flags & CONTENT) and any(
+            s[1] == 0 or s[0] > NEGATION_REACH for s in self.negations
+        )
+        result = (len(self.negations) % 2 == 1, self.decrease > 0, direct and not name)
+        if flags & CONTENT and self.negations and not name:
             for scope in self.negations:
                 scope[0] -= 1
                 scope[1] += 1
@@ -269,9 +281,12 @@ def analyse(text: str, code: str = "en") -> Analysis:
             if flags & CLAUSE_WORD:
                 clause += 1
                 polarity.reset()
-            negated, uncertain = polarity.negated(word, flags, len(tokens))
+            # Capitalised words inside a sentence are names ("North Korea"): negation
+            # reaches past them to the words that carry the claim.
+            name = len(tokens) > sentence_start and raw[:1].isupper()
+            negated, uncertain, direct = polarity.negated(word, flags, len(tokens), name)
             tokens.append(
-                Token(word, stem, start, end, sentence, clause, flags, negated, uncertain)
+                Token(word, stem, start, end, sentence, clause, flags, negated, uncertain, direct)
             )
     if len(tokens) > sentence_start:
         sentences.append((sentence_start, len(tokens)))

@@ -11,6 +11,8 @@ class Params:
 
     idf_power: float = 1.0
     """Exponent of the within-position IDF in a word's weight."""
+    unseen_df: float = 0.0
+    """Document frequency assumed for answer words no point uses (their IDF in a window)."""
     rarity_power: float = 1.0
     """Exponent of the background rarity (information content) in a word's weight."""
     answers_power: float = 1.0
@@ -23,7 +25,15 @@ class Params:
     """...and its weight is multiplied by this."""
     coverage_mix: float = 0.0
     """Similarity = mix * coverage + (1 - mix) * cosine."""
-    threshold: float = 0.5
+    coverage_floor: float = 0.4
+    """Below this coverage a phrasing's similarity is scaled down in proportion."""
+    min_stems: int = 2
+    """A point needs at least this many of a phrasing's words (besides the claim's)."""
+    floor_power: float = 1.0
+    """How steeply similarity falls below the coverage floor."""
+    norm_power: float = 1.0
+    """How much a window's own length (vector norm) lowers its cosine (1 = plain cosine)."""
+    threshold: float = 0.1
     """Similarity from which a point counts as made (confidence 0.5)."""
     typo_factor: float = 0.85
     """Credit for a word matched only through a typo correction."""
@@ -32,11 +42,17 @@ class Params:
     echo_share: float = 0.7
     """A window whose content weight is at least this share claim words is an echo."""
     salad_share: float = 0.25
-    """Function-word share under which text is a keyword list, not sentences."""
+    """Function-word share under which an answer of ``salad_length`` words or more is a
+    keyword list, not sentences (shorter answers only when they have no function word)."""
+    salad_length: int = 8
+    """See ``salad_share``."""
     salad_min_tokens: int = 3
-    """Texts shorter than this (in words) are judged as salad when without function words."""
-    wrong_side_margin: float = 0.05
-    """How much better the other stance must match a window to call it the wrong side."""
+    """Answers shorter than this (in words) are too short to make an argument."""
+    stuffing_share: float = 0.15
+    """Function-word share under which a window of ``salad_length`` words or more inside a
+    normal answer is padding (stuffing) and earns nothing."""
+    wrong_side_ratio: float = 1.5
+    """How many times better the other stance must match a window to call it the wrong side."""
     points_per_sentence: int = 2
     """At most this many points are credited from one sentence."""
     window_tokens: int = 40

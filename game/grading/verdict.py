@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from game.grading.index import PositionIndex
 from game.grading.matcher import Hit, Window, match
 from game.grading.normalise import Analysis
+from game.grading.params import Params
 from game.packs.model import Stance
 
 
@@ -63,48 +64,43 @@ def _best(hits: dict[int, Hit], own: frozenset[int]) -> tuple[float, float]:
     return mine, other
 
 
-def judge(
-    analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard: bool
-) -> Judgement:
+def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard: bool) -> Judgement:
     """Match the answer and decide, point by point, what it earned."""
     p = index.params
     own = frozenset(i for i, e in enumerate(index.points) if e.stance == stance)
-    words = len(analysis.tokens)
-    salad = words < p.salad_min_tokens or (
-        salad_guard and analysis.function_share() < p.salad_share
-    )
+    salad = is_salad(analysis, p, salad_guard)
     windows = match(analysis, index, salad_guard)
     reasons: list[str | None] = []
     wrong: set[int] = set()
     for window in windows:
-        reasons.append(_reason(window, salad, own, p.threshold, p.wrong_side_margin))
+        reasons.append(_reason(window, salad, own, p.threshold, p.wrong_side_ratio))
         if reasons[-1] == "wrong-side":
             wrong.update(q for q, h in window.hits.items() if q not in own and h.sim >= p.threshold)
     candidates: list[tuple[float, int, int, tuple[int, ...]]] = []
     best: dict[int, tuple[float, tuple[int, ...]]] = {}
     refused: dict[int, tuple[float, str]] = {}
     for number, (window, reason) in enumerate(zip(windows, reasons, strict=True)):
-        for point, hit in window.hits.items():
-            if point not in own:
-                continue
-            effective = hit.sim * (p.refused_factor if reason else 1.0)
-            if effective > best.get(point, (-1.0, ()))[0]:
-                best[point] = (effective, hit.tokens)
-            if hit.sim >= p.threshold:
-                if reason:
-                    _note(refused, point, hit.sim, reason)
-                else:
-                    candidates.append((hit.sim, point, number, hit.tokens))
-        for point, hit in window.against.items():
-            if point not in own or hit.sim < p.threshold:
-                continue
+        for point in sorted(own):
             clean = window.hits.get(point)
-            if clean is not None and clean.sim >= hit.sim:
+            against = window.against.get(point)
+            if against is not None and (clean is None or against.sim > clean.sim):
+                # The window says the opposite of (one wording of) the point.
+                _keep_best(best, point, against.sim * p.refused_factor, against.tokens)
+                if (
+                    against.direct
+                    and against.sim >= p.threshold
+                    and against.coverage >= p.coverage_floor
+                ):
+                    _note(refused, point, against.sim, reason or "contradiction")
+                    continue
+            if clean is None:
                 continue
-            effective = hit.sim * p.refused_factor
-            if effective > best.get(point, (-1.0, ()))[0]:
-                best[point] = (effective, hit.tokens)
-            _note(refused, point, hit.sim, reason or "contradiction")
+            _keep_best(best, point, clean.sim * (p.refused_factor if reason else 1.0), clean.tokens)
+            if clean.sim >= p.threshold:
+                if reason:
+                    _note(refused, point, clean.sim, reason)
+                else:
+                    candidates.append((clean.sim, point, number, clean.tokens))
     credited = _credit(candidates, analysis, p.points_per_sentence)
     verdicts = []
     crowded = False
@@ -137,8 +133,19 @@ def judge(
     )
 
 
+def is_salad(analysis: Analysis, p: Params, salad_guard: bool) -> bool:
+    """A word or two, or a list of words rather than sentences."""
+    words = len(analysis.tokens)
+    if words < p.salad_min_tokens:
+        return True
+    if not salad_guard:
+        return False
+    share = analysis.function_share()
+    return share == 0.0 or (words >= p.salad_length and share < p.salad_share)
+
+
 def _reason(
-    window: Window, salad: bool, own: frozenset[int], threshold: float, margin: float
+    window: Window, salad: bool, own: frozenset[int], threshold: float, ratio: float
 ) -> str | None:
     if salad:
         return "salad"
@@ -147,9 +154,16 @@ def _reason(
     if window.echo:
         return "echo"
     mine, other = _best(window.hits, own)
-    if other >= threshold and other > mine + margin:
+    if other >= threshold and other > mine * ratio:
         return "wrong-side"
     return None
+
+
+def _keep_best(
+    best: dict[int, tuple[float, tuple[int, ...]]], point: int, sim: float, tokens: tuple[int, ...]
+) -> None:
+    if sim > best.get(point, (-1.0, ()))[0]:
+        best[point] = (sim, tokens)
 
 
 def _note(refused: dict[int, tuple[float, str]], point: int, sim: float, reason: str) -> None:

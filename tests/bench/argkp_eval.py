@@ -89,9 +89,7 @@ def kp_lookup(split: Split) -> dict[str, str]:
 Prediction = tuple[str, str, float]  # arg_id, key_point_id, score
 
 
-def predict_with(
-    split: Split, scorer: Callable[[str, str], float]
-) -> list[Prediction]:
+def predict_with(split: Split, scorer: Callable[[str, str], float]) -> list[Prediction]:
     """Each argument paired with its best key point under a plain text scorer."""
     result = []
     for arg in split.arguments:
@@ -150,8 +148,9 @@ def mean_ap(split: Split, predictions: Iterable[Prediction]) -> tuple[float, flo
     return sum(strict) / len(strict), sum(relaxed) / len(relaxed)
 
 
-def predict_grader(split: Split, pack: Pack, grader_factory: Callable[[Pack], object],
-                   sharpen: bool) -> list[Prediction]:
+def predict_grader(
+    split: Split, pack: Pack, grader_factory: Callable[[Pack], object], sharpen: bool
+) -> list[Prediction]:
     """Each argument graded by the game's grader; its best point by confidence."""
     from game.grading.grader import Grader
 
