@@ -207,7 +207,7 @@ class CounterpointApp(RoundFlow):
 
     # -- global actions ---------------------------------------------------------------------
 
-    async def action_quit_game(self) -> None:
+    def action_quit_game(self) -> None:
         """Quit from anywhere; the answer being typed is saved as a draft first."""
         self.drafts.flush()
         self.exit(0)

@@ -87,6 +87,8 @@ Enter, Enter, Enter starts a round with the choices shown.
         self.position_pack: int | None = None
         """The entry the chosen position belongs to."""
         self._waiting: tuple[str, str, str] | None = None
+        self.shown: list[PackEntry] = []
+        """The entries in the pack list, as listed (the app's list may be reloaded)."""
 
     def compose(self) -> ComposeResult:
         game = self.game
@@ -170,7 +172,8 @@ Enter, Enter, Enter starts a round with the choices shown.
         first_ok: int | None = None
         wanted_index: int | None = None
         # Playable packs first; broken ones after, greyed, still selectable to read the error.
-        ordered = sorted(enumerate(self.game.entries), key=lambda pair: not pair[1].ok)
+        self.shown = list(self.game.entries)
+        ordered = sorted(enumerate(self.shown), key=lambda pair: not pair[1].ok)
         for index, entry in ordered:
             if entry.ok and entry.pack is not None:
                 count = len(entry.pack.positions)
@@ -202,11 +205,11 @@ Enter, Enter, Enter starts a round with the choices shown.
     def selected_entry_index(self) -> int | None:
         """The highlighted entry if it can be played."""
         index = self.highlighted_index()
-        return index if index is not None and self.game.entries[index].ok else None
+        return index if index is not None and self.shown[index].ok else None
 
     def selected_pack_id(self) -> str | None:
         index = self.selected_entry_index() if self.is_mounted else None
-        return None if index is None else self.game.entries[index].id
+        return None if index is None else self.shown[index].id
 
     def show_pack_info(self) -> None:
         info = self.query_one("#pack-info", Static)
@@ -214,7 +217,7 @@ Enter, Enter, Enter starts a round with the choices shown.
         if index is None:
             info.update("No packs found: add a folder of packs with --packs DIR.")
             return
-        entry = self.game.entries[index]
+        entry = self.shown[index]
         if entry.pack is None:
             info.update(
                 Content.assemble(
@@ -313,11 +316,11 @@ Enter, Enter, Enter starts a round with the choices shown.
             return
         from game.ui.screens.pack_browser import PackBrowserScreen
 
-        self.app.push_screen(PackBrowserScreen(self.game.entries[index]), self._position_picked)
+        self.app.push_screen(PackBrowserScreen(self.shown[index]), self._position_picked)
 
     def _position_picked(self, position_id: str | None) -> None:
         index = self.selected_entry_index()
-        pack = self.game.entries[index].pack if index is not None else None
+        pack = self.shown[index].pack if index is not None else None
         if position_id is None or pack is None:
             return
         try:
@@ -354,7 +357,7 @@ Enter, Enter, Enter starts a round with the choices shown.
         timer = int(str(self.query_one("#timer", Select).value))
         choice = RoundChoice(
             player=name,
-            pack_id=self.game.entries[index].id,
+            pack_id=self.shown[index].id,
             spec=spec,
             stance=stance,  # type: ignore[arg-type]
             timer=timer,
