@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from game.progress import summaries
+from game.progress import drills, summaries
 from game.progress.errors import StoreError
 
 
@@ -85,10 +85,17 @@ def _v3(conn: sqlite3.Connection) -> None:
     summaries.rebuild(conn)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """Version 4: the drill scheduler's card states, replayed from the history."""
+    _run(drills.TABLES)(conn)
+    drills.rebuild(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "players, rounds and attempts", _run(_V1)),
     Migration(2, "last player used; indexes for statistics", _run(_V2)),
     Migration(3, "running totals for statistics", _v3),
+    Migration(4, "spaced-repetition state of each card", _v4),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

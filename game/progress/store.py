@@ -21,12 +21,12 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.progress import backup, opening, queries, recovery, summaries
+from game.progress import backup, drills, opening, queries, recovery, summaries
 from game.progress.digest import Digest
 from game.progress.errors import StoreError, StoreUnavailable
 from game.progress.models import (
@@ -277,6 +277,7 @@ class Store:
             )
             card = (a.pack_id, a.position_id, a.stance)
             summaries.add(conn, player_id, a.round_id, card, a.score, a.matched_points, a.at)
+            drills.review_in(conn, player_id, card, a.score, a.at)
             self._crash("after-insert")
             return int(cursor.lastrowid or 0)
 
@@ -320,9 +321,21 @@ class Store:
             return [summaries.read(conn, player_id, name) for player_id, name in rows]
 
     def rebuild_summaries(self) -> int:
-        """Recompute the statistics totals from the attempts; return the attempts counted."""
+        """Recompute the statistics totals and drill cards from the attempts; return their number.
+
+        Drill cards are replayed in time order, so answers recorded late are placed where they
+        belong (recording them as they came counted them at their card's latest review).
+        """
         with self._write("rebuilding the statistics") as conn:
+            drills.rebuild(conn)
             return summaries.rebuild(conn)
+
+    def reading(self, doing: str) -> AbstractContextManager[sqlite3.Connection]:
+        """The connection, for reads by the other modules of the saves layer (under the lock).
+
+        SQLite errors inside become store errors naming ``doing``.
+        """
+        return self._read(doing)
 
     # ----------------------------------------------------------------- upkeep
     def check(self) -> list[str]:
