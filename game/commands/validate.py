@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from game.packs.checks import id_mark, text_warnings
 from game.packs.discovery import PACK_SUFFIXES, pack_files
 from game.packs.errors import PackError, Problem
-from game.packs.loader import load_pack
+from game.packs.loader import load_pack_text, read_pack_bytes
 from game.packs.model import Pack
 from game.safe_text import clean
 
@@ -20,30 +21,68 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="check rubric packs and list every problem",
         description="Check rubric pack files (or every *.yaml / *.yml in a folder). Prints one "
-        "line per valid pack, or one 'file:line:col: message' line per problem. "
-        "Exit status: 0 when every pack is valid, 1 otherwise.",
+        "line per valid pack, or one 'file:line:col: message' line per problem, and "
+        "'file:line:col: warning: ...' lines for what loads but needs a look (bidirectional "
+        "control characters, REWRITE placeholders left by new-pack). A pack id used by two "
+        "files is a problem. Exit status: 0 when every pack is valid, 1 otherwise.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack file or a folder of packs")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate each path; return 0 when all packs are valid, else 1."""
+    """Validate each path; return 0 when all packs are valid, else 1 (warnings do not count).
+
+    Besides each file's own problems: a pack id already used by an earlier file is a problem
+    (the game would refuse the second pack), and bidi controls or leftover ``REWRITE:``
+    placeholders are warnings.
+    """
     failed = False
+    owners: dict[str, Path] = {}
+    seen: set[Path] = set()
     for path in _expand([Path(p) for p in args.paths]):
         if isinstance(path, Problem):
             print(clean(str(path)))
             failed = True
             continue
-        try:
-            pack = load_pack(path)
-        except PackError as error:
-            failed = True
-            for problem in error.problems:
-                print(clean(str(problem)))
+        real = path.resolve()
+        if real in seen:
             continue
-        print(clean(f"{path}: ok: {summary(pack)}"))
+        seen.add(real)
+        lines, ok = _check(path, owners)
+        failed = failed or not ok
+        for line in lines:
+            print(clean(line))
     return 1 if failed else 0
+
+
+def _check(path: Path, owners: dict[str, Path]) -> tuple[list[str], bool]:
+    """The lines to print for one file, and whether it is valid."""
+    try:
+        data = read_pack_bytes(path)
+    except PackError as error:
+        return [str(p) for p in error.problems], False
+    name = str(path)
+    text = data.decode("utf-8", "replace")
+    warnings = text_warnings(text, name)
+    try:
+        pack = load_pack_text(data, name=name)
+    except PackError as error:
+        problems = sorted([*error.problems, *warnings], key=lambda p: (p.line, p.col))
+        return [str(p) for p in problems], False
+    owner = owners.setdefault(pack.id, path)
+    if owner != path:
+        line, col = id_mark(text.removeprefix("\ufeff"), name)
+        clash = Problem(
+            name,
+            line,
+            col,
+            "id",
+            f"pack id {pack.id!r} is already used by {owner}; ids must differ",
+        )
+        problems = sorted([clash, *warnings], key=lambda p: (p.line, p.col))
+        return [str(p) for p in problems], False
+    return [f"{path}: ok: {summary(pack)}", *(str(w) for w in warnings)], True
 
 
 def summary(pack: Pack) -> str:

@@ -156,3 +156,64 @@ def test_the_authors_guide_example_is_valid_as_documented(
     monkeypatch.chdir(tmp_path)
     code, lines, _ = run(capsys, "validate", "homework.yaml")
     assert (code, lines) == (0, [documented.group(1)])
+
+
+BIDI_PACK = (
+    "pack: 1\nid: bidi\ntitle: Bidi\npositions:\n  - id: p\n"
+    '    claim: "Access is granted \u202e\u2066// only to admins\u2069\u202c"\n'
+    "    rebut:\n      points:\n        - id: a\n"
+    '          argument: "An escaped one: \\u202E."\n'
+)
+
+
+def test_bidi_controls_are_warnings_with_their_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bidi.yaml"
+    path.write_text(BIDI_PACK, encoding="utf-8")
+    code, lines, _ = run(capsys, "validate", str(path))
+    assert code == 0  # a warning, not a failure
+    assert lines[0] == f"{path}: ok: id 'bidi', 1 position, 1 rebut point, 0 defend points"
+    places = [line.split(": warning: ")[0] for line in lines[1:]]
+    assert places == [
+        f"{path}:6:31",
+        f"{path}:6:32",
+        f"{path}:6:50",
+        f"{path}:6:51",
+        f"{path}:10:38",
+    ]
+    assert "U+202E (RIGHT-TO-LEFT OVERRIDE)" in lines[1] and "Trojan Source" in lines[1]
+    assert "escaped bidirectional control character U+202E" in lines[5]
+    assert all("\u202e" not in line and "\u2066" not in line for line in lines)
+
+
+def test_bidi_warnings_also_come_with_the_problems_of_a_broken_pack(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bidi.yaml"
+    path.write_text(BIDI_PACK.replace("id: a", "id: A"), encoding="utf-8")
+    code, lines, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert lines[0].startswith(f"{path}:6:31: warning: bidirectional")
+    assert lines[-2].startswith(f"{path}:9:15: positions[0].rebut.points[0].id: 'A' is not")
+
+
+def test_a_pack_id_used_by_two_files_is_a_problem_at_the_second_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_text("# a copy\n\n" + (GOOD / "minimal.yaml").read_text(encoding="utf-8"))
+    code, lines, _ = run(capsys, "validate", str(GOOD / "minimal.yaml"), str(copy))
+    assert code == 1
+    assert lines[0].startswith(f"{GOOD / 'minimal.yaml'}: ok: id 'fixture-minimal'")
+    line = next(i for i, t in enumerate(copy.read_text().splitlines(), 1) if t.startswith("id:"))
+    assert lines[1] == (
+        f"{copy}:{line}:5: id: pack id 'fixture-minimal' is already used by"
+        f" {GOOD / 'minimal.yaml'}; ids must differ"
+    )
+
+
+def test_the_same_file_twice_is_checked_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = run(capsys, "validate", str(GOOD / "minimal.yaml"), str(GOOD))
+    assert code == 0
+    assert len(lines) == 2  # minimal.yaml once, then two-positions.yml

@@ -1,0 +1,174 @@
+"""``counterpoint new-pack ID``: write a commented skeleton pack, or draft one from an article."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from game.errors import UsageError
+from game.packs.article import MAX_ARTICLE_BYTES, ArticleError, decode_article, position_sentences
+from game.packs.discovery import PACK_SUFFIXES
+from game.packs.drafting import (
+    check_language,
+    check_pack_id,
+    check_title,
+    draft_from_sentences,
+    skeleton,
+    title_from_id,
+)
+from game.paths import shipped_packs_dir
+from game.safe_text import clean
+
+SCHEMA_NAME = "pack.schema.json"
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``new-pack`` subcommand."""
+    parser = subparsers.add_parser(
+        "new-pack",
+        parents=[common],
+        help="write a skeleton pack to fill in, or draft one from an article",
+        description="Write a new, valid pack with comments that explain every field. With "
+        "--from-text, read an article and draft one position per sentence that states a "
+        "position ('should', 'must', 'will not', 'is pointless', ...): the sentence is kept as "
+        "a comment above a claim to rewrite in your own words. Never replaces a file unless "
+        "--force is given.",
+    )
+    parser.add_argument("id", metavar="ID", help="the pack's id, e.g. school-uniforms")
+    parser.add_argument("--title", metavar="T", help="the pack's title (default: from the id)")
+    parser.add_argument(
+        "--from-text", metavar="ARTICLE", help="a UTF-8 text file to draft positions from"
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="where to write the pack (default: ID.yaml here)"
+    )
+    parser.add_argument("--language", default="en", metavar="CODE", help="language (default en)")
+    parser.add_argument(
+        "--max-positions",
+        type=int,
+        default=10,
+        metavar="N",
+        help="with --from-text, keep at most the N strongest sentences (default 10)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the pack; 0 on success (user errors raise and exit 2)."""
+    pack_id = check_pack_id(args.id)
+    title = check_title(args.title) if args.title is not None else title_from_id(pack_id)
+    language = check_language(args.language)
+    if args.max_positions < 1:
+        raise UsageError("--max-positions must be at least 1")
+    output = Path(args.output) if args.output else Path(f"{pack_id}.yaml")
+    _check_output(output, args.force)
+    ref = schema_ref(output)
+    if args.from_text is None:
+        text = skeleton(pack_id, title, ref, language)
+        _write(output, text, args.force)
+        print(clean(f"wrote {output}: a skeleton pack '{pack_id}' with one position to fill in"))
+    else:
+        article = Path(args.from_text)
+        body = decode_article(read_article(article), str(article))
+        picked = position_sentences(body, language, limit=args.max_positions)
+        text = draft_from_sentences(pack_id, title, ref, picked, article.name, language)
+        _write(output, text, args.force)
+        if picked:
+            count = f"{len(picked)} position{'s' if len(picked) != 1 else ''}"
+            print(clean(f"wrote {output}: {count} drafted from {article}"))
+        else:
+            print(
+                clean(
+                    f"wrote {output}: no sentence of {article} states a position (should, must,"
+                    " will not, is pointless...), so the pack has one position to fill in"
+                )
+            )
+    print("next: replace every REWRITE text (each drafted position says what to write), then")
+    print(clean(f"  counterpoint validate {output}"))
+    print(clean(f"  counterpoint test-pack {output}"))
+    return 0
+
+
+def schema_ref(output: Path) -> str:
+    """``pack.schema.json`` beside the shipped schema; else the shipped schema's absolute path."""
+    schema = shipped_packs_dir() / SCHEMA_NAME
+    try:
+        beside = output.absolute().parent.resolve() == schema.parent.resolve()
+    except OSError:
+        beside = False
+    return SCHEMA_NAME if beside else str(schema.resolve())
+
+
+def read_article(path: Path) -> bytes:
+    """The article's bytes: a regular file, at most the size cap; never blocks on a FIFO.
+
+    Raises:
+        ArticleError: missing, unreadable, not a regular file, or too big.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: article not found") from None
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot open the article: {error.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise ArticleError(f"{path}: is {kind}; give a text file")
+        chunks: list[bytes] = []
+        left = MAX_ARTICLE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot read the article: {error.strerror}") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _check_output(output: Path, force: bool) -> None:
+    if not output.name.lower().endswith(PACK_SUFFIXES):
+        raise UsageError(
+            f"{output}: a pack file's name must end in .yaml or .yml, or the game will not find it"
+        )
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name such as {output / 'pack.yaml'}")
+    if not output.absolute().parent.is_dir():
+        raise UsageError(f"{output}: the folder {output.absolute().parent} does not exist")
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists; choose another --output, or add --force")
+
+
+def _write(output: Path, text: str, force: bool) -> None:
+    """Create ``output`` (never replacing a file, unless ``force``: then atomically)."""
+    data = text.encode("utf-8")
+    try:
+        if not force:
+            with open(output, "xb") as handle:
+                handle.write(data)
+            return
+        fd, temp = tempfile.mkstemp(prefix=".new-pack-", dir=output.absolute().parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, output)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except FileExistsError:
+        raise UsageError(
+            f"{output} already exists; choose another --output, or add --force"
+        ) from None
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
