@@ -13,6 +13,7 @@ from game.safe_text import clean
 
 # Subcommand modules under game.commands; each has register(subparsers, common) and run(args).
 COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats")
+COMMANDS += ("export", "forget")
 
 _EPILOG = """\
 Where data lives:

@@ -202,16 +202,26 @@ class Store:
             self._player_id(conn, name, iso(self._clock()))
 
     def forget_player(self, name: str) -> int:
-        """Delete a player with all their rounds and attempts; return the attempts deleted."""
+        """Delete a player with all their rounds, attempts, totals and drill cards.
+
+        Returns the attempts deleted. The freed pages are overwritten (``secure_delete``) and
+        the journal checkpointed, so the text is gone from the file, not just unlinked; the
+        backups still hold it until they are rotated out.
+        """
         key = clean_player_name(name).casefold()
         with self._write("forgetting a player") as conn:
             row = conn.execute("SELECT id FROM players WHERE name_key = ?", (key,)).fetchone()
             if row is None:
                 return 0
+            was = int(conn.execute("PRAGMA secure_delete").fetchone()[0])
+            conn.execute("PRAGMA secure_delete = ON")
             count = conn.execute("DELETE FROM attempts WHERE player_id = ?", (row[0],)).rowcount
             conn.execute("DELETE FROM rounds WHERE player_id = ?", (row[0],))
-            conn.execute("DELETE FROM players WHERE id = ?", (row[0],))
-            return int(count)
+            conn.execute("DELETE FROM players WHERE id = ?", (row[0],))  # totals and cards cascade
+        with self._read("forgetting a player") as conn:
+            conn.execute(f"PRAGMA secure_delete = {was}")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # best effort: readers may hold it
+        return int(count)
 
     # ----------------------------------------------------------------- rounds and attempts
     def start_round(self, player: str, pack_id: str, mode: str) -> int:
