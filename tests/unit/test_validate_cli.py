@@ -44,6 +44,12 @@ def test_shipped_content_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines, _ = run(capsys, "validate", str(content))
     assert code == 0, lines
     assert any("ok: id 'school-uniforms', 3 positions" in line for line in lines)
+    assert any(
+        "uniformes-escolares.yaml: ok: id 'uniformes-escolares', 3 positions, 12 rebut points,"
+        " 12 defend points" in line
+        for line in lines
+    )
+    assert not any("warning:" in line for line in lines), lines
 
 
 def test_invalid_pack_exits_1_with_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
