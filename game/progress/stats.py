@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Literal
 
 from game.progress.digest import Digest, History, Session, as_digest, digest_of
@@ -209,6 +209,9 @@ def streak(days: Iterable[date], today: date) -> Streak:
 
 
 def _days(digest: Digest, tz: tzinfo) -> set[date]:
+    if isinstance(tz, timezone):  # a fixed offset (what the command line passes): add it
+        offset = tz.utcoffset(None)
+        return {(slot + offset).date() for slot in digest.slots}
     return {slot.astimezone(tz).date() for slot in digest.slots}
 
 

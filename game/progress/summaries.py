@@ -172,14 +172,21 @@ def read(conn: sqlite3.Connection, player_id: int, name: str) -> Digest:
             (player_id,),
         )
     ]
+    sessions += [
+        Session(None, parse(s), n, t)
+        for s, n, t in conn.execute(
+            "SELECT slot, loose_answers, loose_total FROM slot_stats"
+            " WHERE player_id = ? AND loose_answers > 0",
+            (player_id,),
+        )
+    ]
+    # One column only: a player who answers at all hours has a slot per answer.
     slots = conn.execute(
-        "SELECT slot, loose_answers, loose_total FROM slot_stats WHERE player_id = ? ORDER BY slot",
-        (player_id,),
+        "SELECT slot FROM slot_stats WHERE player_id = ? ORDER BY slot", (player_id,)
     ).fetchall()
-    sessions += [Session(None, parse(s), n, t) for s, n, t in slots if n > 0]
     return Digest(
         player=name,
         cards=tuple(sorted(cards)),
         sessions=tuple(sorted(sessions, key=session_order)),
-        slots=tuple(parse(s) for s, _, _ in slots),
+        slots=tuple(parse(s) for (s,) in slots),
     )

@@ -1,6 +1,10 @@
 """Saves: time to record one attempt, and the statistics queries over 100,000 attempts.
 
-Prints figures only; nothing here asserts on time.
+Histories are written in bulk, then the running totals and drill cards are rebuilt (as the
+migrations do). Two shapes: "rounds" (rounds of 10 answers two minutes apart, up to ten rounds
+a day, every player going through all ten positions) and "spread" (one answer every half hour
+per player, round the clock: every answer in its own 15-minute slot, the worst case for the
+class table). Prints figures only; nothing here asserts on time.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from game.progress import stats
+from game.progress.drills import Drills
 from game.progress.models import Attempt, iso
 from game.progress.store import Store
 
@@ -45,10 +50,20 @@ def bench_record(folder: Path, synchronous: str, count: int = 200) -> list[float
     return times
 
 
-def fill(folder: Path, total: int, players: int) -> float:
+def when(n: int, players: int, shape: str) -> datetime:
+    """The time of the ``n``-th attempt written (see the module docstring for the shapes)."""
+    if shape == "spread":
+        return T0 + timedelta(minutes=n)
+    k, player = divmod(n, players)
+    day, rest = divmod(k, 100)
+    return T0 + timedelta(days=day, hours=rest // 10, minutes=2 * (rest % 10), seconds=player)
+
+
+def fill(folder: Path, total: int, players: int, shape: str = "rounds") -> float:
     """Write ``total`` attempts for ``players`` players in rounds of 10, in bulk, then the totals.
 
-    Returns the seconds taken to rebuild the running totals (what the v3 migration does).
+    Returns the seconds taken to rebuild the running totals and drill cards (what the v3 and
+    v4 migrations do).
     """
     rng = random.Random(2)
     with Store.open(folder, backups=False) as store:
@@ -60,7 +75,7 @@ def fill(folder: Path, total: int, players: int) -> float:
     round_of: dict[int, int] = {}
     for n in range(total):
         player = n % players + 1
-        at = T0 + timedelta(minutes=n)
+        at = when(n, players, shape)
         if n // players % 10 == 0:
             round_of[player] = int(
                 conn.execute(
@@ -69,7 +84,7 @@ def fill(folder: Path, total: int, players: int) -> float:
                 ).lastrowid
                 or 0
             )
-        a = _attempt(rng, "x", n, None)
+        a = _attempt(rng, "x", n // players, None)
         rows.append(
             (player, round_of[player], a.pack_id, a.pack_hash, a.position_id, a.stance, a.answer,
              a.score, json.dumps(list(a.matched_points)), a.seconds, iso(at))
@@ -96,49 +111,63 @@ def timed(label: str, fn: object, repeat: int = 5) -> None:
     print(f"  {label:<58} median {statistics.median(times) * 1000:7.1f} ms  (n={repeat})")
 
 
+def timed_once(label: str, seconds: float) -> None:
+    print(f"  {label:<58} {seconds:9.2f} s")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
+        print("Median time to record an attempt (insert, running totals, drill card, commit):")
         for mode in ("FULL", "NORMAL"):
             times = bench_record(base / mode, mode)
+            note = " (the store's setting)" if mode == "FULL" else ""
             print(
-                f"record_attempt, synchronous={mode:<6}: median"
-                f" {statistics.median(times) * 1000:.2f} ms, p95"
-                f" {sorted(times)[int(len(times) * 0.95)] * 1000:.2f} ms (n={len(times)})"
+                f"  synchronous={mode:<6}: median {statistics.median(times) * 1000:.2f} ms, p95"
+                f" {sorted(times)[int(len(times) * 0.95)] * 1000:.2f} ms (n={len(times)}){note}"
             )
-        for total, players in ((100_000, 1), (100_000, 30)):
-            folder = base / f"big-{players}"
-            rebuild = fill(folder, total, players)
+        for total, players, shape in ((100_000, 1, "rounds"), (100_000, 30, "rounds"),
+                                      (100_000, 30, "spread")):  # fmt: skip
+            folder = base / f"big-{players}-{shape}"
+            rebuild = fill(folder, total, players, shape)
             size = (folder / "counterpoint.db").stat().st_size / 1e6
-            print(f"{total:,} attempts, {players} player(s), file {size:.1f} MB:")
-            print(f"  {'rebuilding the running totals (the v3 migration)':<58} {rebuild:9.2f} s")
+            print(f"{total:,} attempts, {players} player(s), {shape}, file {size:.1f} MB:")
+            timed_once("rebuilding totals and drill cards (the migrations)", rebuild)
             timed("Store.open (quick_check, no backup due)", lambda f=folder: _reopen(f))
             store = Store.open(folder, backups=False)
             player = "Player 0"
             today = date(2024, 6, 1)
-            timed(f"store.digest({player!r})", lambda s=store, p=player: s.digest(p))
+            now = datetime(2024, 6, 1, 9, tzinfo=UTC)
+            drills = Drills(store)
             timed(
-                "digest + summarize (the statistics screen's queries)",
+                "statistics screen: digest + summarize (one player)",
                 lambda s=store, p=player, t=today: stats.summarize(s.digest(p), p, today=t),
             )
             timed(
-                "digests + overview of every player (class table)",
+                "class table: digests + overview (every player)",
                 lambda s=store, t=today: stats.overview(s.digests(), today=t),
             )
             timed(
-                "digest + drill_queue",
-                lambda s=store, p=player: stats.drill_queue(
-                    s.digest(p), p, "nk-talks-2019", 10, random.Random(0)
+                "start screen: drills due_count",
+                lambda d=drills, p=player, t=now: d.due_count(p, "nk-talks-2019", t),
+            )
+            timed(
+                "drill round: plan_drill",
+                lambda d=drills, p=player, t=now: d.plan_drill(
+                    p, "nk-talks-2019", t, random.Random(0)
                 ),
             )
-            timed(
-                "history + summarize in memory (no running totals)",
-                lambda s=store, p=player, t=today: stats.summarize(s.history(p), p, today=t),
-                repeat=3,
-            )
-            timed(
-                "Store.backup_now (backup API + quick_check + rotate)", store.backup_now, repeat=3
-            )
+            if players == 1:
+                timed(
+                    "history + summarize in memory (no running totals)",
+                    lambda s=store, p=player, t=today: stats.summarize(s.history(p), p, today=t),
+                    repeat=3,
+                )
+                timed(
+                    "Store.backup_now (backup API + quick_check + rotate)",
+                    store.backup_now,
+                    repeat=3,
+                )
             store.close()
 
 
