@@ -41,8 +41,10 @@ class Phrasing:
     """Polarity of each stem in the phrasing ("do *not* reduce" -> True; None if unclear)."""
     total: float
     norm: float
-    own: int
-    """How many of its stems are not the claim's."""
+    need: int
+    """How many of its own (non-claim) stems a window must have to match it."""
+    stems: tuple[str, ...]
+    """Its stems, in order."""
     direct: frozenset[str]
     """Stems a negation bears on directly ("not *restrain*")."""
 
@@ -131,7 +133,10 @@ class PositionIndex:
             negated = {s: None if t.uncertain else t.negated for s, t in content.items()}
             own = sum(1 for s in weights if s not in self.claim_stems)
             direct = frozenset(t.stem for t in analysis.tokens if t.direct)
-            self.phrasings.append(Phrasing(number, weights, negated, total, norm, own, direct))
+            need = params.min_stems if own > params.min_stems else 1
+            self.phrasings.append(
+                Phrasing(number, weights, negated, total, norm, need, tuple(weights), direct)
+            )
             for token in analysis.tokens:
                 if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
                     vocab.setdefault(token.word, token.stem)
@@ -139,8 +144,11 @@ class PositionIndex:
             for token in analysis.tokens:
                 if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
                     vocab.setdefault(token.word, token.stem)
-        self._vocab_words = sorted(vocab)
         self._vocab = vocab
+        # Typo candidates by first letter and length (a typo keeps the first letter).
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for word in sorted(vocab):
+            self._buckets.setdefault((word[0], len(word)), []).append(word)
         # Stems that are prefixes of one another ("child"/"children", "religi"/"religion"):
         # Snowball leaves such families apart; they match with partial credit.
         self._prefixes: dict[str, str] = {}
@@ -149,11 +157,11 @@ class PositionIndex:
                 for end in range(_MIN_PREFIX, len(stem) + 1):
                     self._prefixes.setdefault(stem[:end], stem)
         self.stems = frozenset(s for p in self.phrasings for s in p.weights) | self.claim_stems
-        # Inverted index: stem -> (phrasing id, weight).
-        postings: dict[str, list[tuple[int, float]]] = {}
+        # Inverted index: stem -> (phrasing id, weight, weight squared).
+        postings: dict[str, list[tuple[int, float, float]]] = {}
         for number, phrasing in enumerate(self.phrasings):
             for stem, weight in phrasing.weights.items():
-                postings.setdefault(stem, []).append((number, weight))
+                postings.setdefault(stem, []).append((number, weight, weight * weight))
         self.postings = {s: tuple(p) for s, p in postings.items()}
 
     def plain_weight(self, stem: str) -> float:
@@ -203,11 +211,14 @@ class PositionIndex:
         zipf = self._rarity.zipf(stem)
         known = zipf is not None and zipf >= _KNOWN_ZIPF
         budget = 0 if known and len(word) < 7 else 1 if known or len(word) < 8 else 2
-        if budget and self._vocab_words:
-            found = process.extractOne(
-                word, self._vocab_words, scorer=OSA.distance, score_cutoff=budget
-            )
-            if found is not None and (found[0][0] == word[0] or len(word) >= 8):
+        if budget:
+            candidates = [
+                w
+                for size in range(len(word) - budget, len(word) + budget + 1)
+                for w in self._buckets.get((word[0], size), ())
+            ]
+            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
+            if found is not None:
                 result = (self._vocab[found[0]], self.params.typo_factor)
         self._remember(self._typos, word, result)
         return result

@@ -1,11 +1,12 @@
 """Match the windows of an answer against every phrasing of every point of a position.
 
-A window is a sentence (long ones are cut into overlapping stretches of words) or two
-neighbouring sentences. Within a window, a phrasing's similarity blends *coverage* (the
-weighted share of the phrasing's stems the window contains: "how much of the point did you
-state") with the *cosine* of the two weight vectors (which penalises windows that are mostly
-about something else). Each window also records what guards need: whether it is a list of words
-rather than a sentence, whether it only restates the claim, and the polarity of each match.
+A window is a sentence (long ones are cut into overlapping stretches of words) or two short
+neighbouring sentences. Within a window, a phrasing's similarity is the *cosine* of the two
+weight vectors (which penalises windows mostly about something else), scaled down when the
+window states too little of the phrasing (*coverage*, the weighted share of its stems: "how
+much of the point did you state") or too few of its own words. Each window also records what
+the guards need: whether it is a list of words rather than a sentence, whether it only
+restates the claim, and the polarity of each match.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from game.grading.index import PositionIndex
-from game.grading.normalise import CONTENT, FUNCTION, Analysis
+from game.grading.index import Phrasing, PositionIndex
+from game.grading.normalise import CONTENT, FUNCTION, Analysis, Token
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
 _BELOW = 0.99  # a similarity capped just under the threshold
+_PAIR_TOKENS = 30  # two sentences are a window together only when short (longer ones stand alone)
+_WEAK = 1.0  # hits under this share of the threshold skip the polarity check
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +29,23 @@ class Hit:
 
     point: int
     sim: float
-    window: int
-    tokens: tuple[int, ...]
-    """Indices of the answer tokens that matched the phrasing."""
     contradicted: bool
     """The window states the matched words with the opposite polarity."""
-    distinct: int
-    """How many of the phrasing's stems (other than the claim's) the window has."""
     coverage: float
     """Weighted share of the phrasing the window states."""
     direct: bool
     """For a contradiction: a negation bears directly on a word stated the other way (not
     just on its neighbours), so it is reported as one."""
+    stems: tuple[str, ...]
+    """The phrasing's stems."""
+    where: dict[str, list[int]]
+    """The window's stems and their token indices (shared by the window's hits)."""
+
+    @property
+    def tokens(self) -> tuple[int, ...]:
+        """Indices of the answer tokens that matched the phrasing (computed when asked)."""
+        where = self.where
+        return tuple(sorted(i for s in self.stems if s in where for i in where[s]))
 
 
 @dataclass(slots=True)
@@ -78,9 +86,23 @@ def windows_of(analysis: Analysis, size: int) -> list[tuple[int, int, bool]]:
     result = [(lo, hi, False) for lo, hi in units]
     for (lo1, hi1), (lo2, hi2) in zip(units, units[1:], strict=False):
         same_sentence = analysis.tokens[lo1].sentence == analysis.tokens[lo2].sentence
-        if hi1 == lo2 and not same_sentence and hi2 - lo1 <= 2 * size:
+        if hi1 == lo2 and not same_sentence and hi2 - lo1 <= _PAIR_TOKENS:
             result.append((lo1, hi2, True))
     return result
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a window's words add up to, before any phrasing is judged."""
+
+    credit: dict[str, float]
+    """Stem -> credit (1, or less for a typo or a word-family match)."""
+    where: dict[str, list[int]]
+    """Stem -> token indices."""
+    function: int
+    size: int
+    sums: dict[int, list[float]]
+    """Phrasing -> [matched weight, dot product, own words]."""
 
 
 def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[Window]:
@@ -88,97 +110,196 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
     params = index.params
     tokens = analysis.tokens
     resolved = [index.resolve(t) if t.flags & CONTENT else None for t in tokens]
-    phrasings = index.phrasings
-    mix = params.coverage_mix
-    beta = params.norm_power
-    floor = params.coverage_floor
     result: list[Window] = []
+    starting: dict[int, _Tally] = {}  # single windows by first token
+    ending: dict[int, _Tally] = {}  # ... and by end
     for lo, hi, pair in windows_of(analysis, params.window_tokens):
+        if pair:
+            tally = _merge(starting[lo], ending[hi], index)
+        else:
+            tally = _tally(lo, hi, tokens, resolved, index)
+            starting.setdefault(lo, tally)
+            ending[hi] = tally
         window = Window(lo, hi)
         result.append(window)
-        credit: dict[str, float] = {}
-        where: dict[str, list[int]] = {}
-        function = 0
-        for i in range(lo, hi):
-            if tokens[i].flags & FUNCTION:
-                function += 1
-            found = resolved[i]
-            if found is None:
-                continue
-            stem, value = found
-            if value >= credit.get(stem, -1.0):
-                credit[stem] = value
-            where.setdefault(stem, []).append(i)
-        if not credit:
+        if not tally.credit:
             continue
-        size = hi - lo
+        size = tally.size
         window.salad = (
-            salad_guard and size >= params.salad_length and function / size < params.stuffing_share
+            salad_guard
+            and size >= params.salad_length
+            and tally.function / size < params.stuffing_share
         )
-        window.repeated = max(len(v) for v in where.values()) > params.repeat_limit
-        plain_total = plain_claim = norm2 = 0.0
-        for stem, value in credit.items():
-            plain = index.plain_weight(stem)
-            plain_total += plain
-            if stem in index.claim_stems:
-                plain_claim += plain
-            norm2 += (index.weight(stem) * value) ** 2
-        window.echo = plain_total > 0 and plain_claim / plain_total >= params.echo_share
-        matched: dict[int, float] = {}
-        dots: dict[int, float] = {}
-        for stem, value in credit.items():
-            for number, weight in index.postings.get(stem, ()):
-                matched[number] = matched.get(number, 0.0) + weight * value
-                dots[number] = dots.get(number, 0.0) + weight * weight * value
-        norm = math.sqrt(norm2)
-        factor = _PAIR_FACTOR if pair else 1.0
-        for number, got in matched.items():
-            phrasing = phrasings[number]
-            if norm and phrasing.norm:
-                cosine = min(
-                    dots[number] / (phrasing.norm * norm**beta * phrasing.norm ** (1 - beta)), 1.0
-                )
-            else:
-                cosine = 0.0
-            coverage = got / phrasing.total if phrasing.total else 0.0
-            sim = factor * (mix * coverage + (1 - mix) * cosine)
-            if coverage < floor:
-                sim *= (coverage / floor) ** params.floor_power
-            hits: list[int] = []
-            distinct = 0
-            against = known = 0.0
-            bears = False  # a negation bears directly on a word stated the other way
-            for stem, negated in phrasing.negated.items():
-                places = where.get(stem)
-                if not places:
-                    continue
-                hits.extend(places)
-                if stem not in index.claim_stems:
-                    distinct += 1
-                if negated is None or any(tokens[i].uncertain for i in places):
-                    continue
-                value = phrasing.weights[stem] * credit[stem]
-                known += value
-                if all(tokens[i].negated != negated for i in places):
-                    against += value
-                    bears = (
-                        bears or stem in phrasing.direct or any(tokens[i].direct for i in places)
-                    )
-            contradicted = against > known / 2
-            if distinct < (params.min_stems if phrasing.own > params.min_stems else 1):
-                sim = params.threshold * _BELOW * sim / (sim + params.threshold)
-            hit = Hit(
-                phrasing.point,
-                sim,
-                len(result) - 1,
-                tuple(sorted(hits)),
-                contradicted,
-                distinct,
-                coverage,
-                bears,
-            )
-            table = window.against if contradicted else window.hits
-            best = table.get(phrasing.point)
-            if best is None or sim > best.sim:
-                table[phrasing.point] = hit
+        window.repeated = max(len(v) for v in tally.where.values()) > params.repeat_limit
+        _score(window, tally, tokens, index, _PAIR_FACTOR if pair else 1.0)
     return result
+
+
+def _tally(
+    lo: int,
+    hi: int,
+    tokens: tuple[Token, ...],
+    resolved: list[tuple[str, float] | None],
+    index: PositionIndex,
+) -> _Tally:
+    credit: dict[str, float] = {}
+    where: dict[str, list[int]] = {}
+    function = 0
+    for i in range(lo, hi):
+        if tokens[i].flags & FUNCTION:
+            function += 1
+        found = resolved[i]
+        if found is None:
+            continue
+        stem, value = found
+        if value >= credit.get(stem, -1.0):
+            credit[stem] = value
+        where.setdefault(stem, []).append(i)
+    claim = index.claim_stems
+    postings = index.postings
+    sums: dict[int, list[float]] = {}
+    get = sums.get
+    for stem, value in credit.items():
+        own = 0.0 if stem in claim else 1.0
+        for number, weight, square in postings.get(stem, ()):
+            slot = get(number)
+            if slot is None:
+                sums[number] = [weight * value, square * value, own]
+            else:
+                slot[0] += weight * value
+                slot[1] += square * value
+                slot[2] += own
+    return _Tally(credit, where, function, hi - lo, sums)
+
+
+def _merge(first: _Tally, second: _Tally, index: PositionIndex) -> _Tally:
+    """The tally of two neighbouring windows together, counting shared words once."""
+    sums = {n: list(v) for n, v in first.sums.items()}
+    for number, (got, dot, own) in second.sums.items():
+        slot = sums.get(number)
+        if slot is None:
+            sums[number] = [got, dot, own]
+        else:
+            slot[0] += got
+            slot[1] += dot
+            slot[2] += own
+    credit = dict(first.credit)
+    where = {s: list(v) for s, v in first.where.items()}
+    for stem, value in second.credit.items():
+        where.setdefault(stem, []).extend(second.where[stem])
+        before = credit.get(stem)
+        if before is None:
+            credit[stem] = value
+            continue
+        credit[stem] = max(before, value)
+        lower = min(before, value)
+        own = 0.0 if stem in index.claim_stems else 1.0
+        for number, weight, square in index.postings.get(stem, ()):
+            slot = sums[number]
+            slot[0] -= weight * lower
+            slot[1] -= square * lower
+            slot[2] -= own
+    return _Tally(credit, where, first.function + second.function, first.size + second.size, sums)
+
+
+def _score(
+    window: Window,
+    tally: _Tally,
+    tokens: tuple[Token, ...],
+    index: PositionIndex,
+    factor: float,
+) -> None:
+    """Fill ``window.hits`` and ``window.against`` with each point's best phrasing."""
+    params = index.params
+    claim = index.claim_stems
+    credit = tally.credit
+    plain_total = plain_claim = norm2 = 0.0
+    for stem, value in credit.items():
+        plain = index.plain_weight(stem)
+        plain_total += plain
+        if stem in claim:
+            plain_claim += plain
+        norm2 += (index.weight(stem) * value) ** 2
+    window.echo = plain_total > 0 and plain_claim / plain_total >= params.echo_share
+    norm = math.sqrt(norm2)
+    if not norm:
+        return
+    floor, threshold = params.coverage_floor, params.threshold
+    phrasings = index.phrasings
+    scored: list[tuple[float, int, float]] = []
+    for number, (got, dot, distinct) in tally.sums.items():
+        phrasing = phrasings[number]
+        sim = factor * min(dot / (phrasing.norm * norm), 1.0)
+        coverage = got / phrasing.total
+        if coverage < floor:
+            sim *= coverage / floor
+        if distinct < phrasing.need:
+            # Too few of the point's own words: ranked, but never enough to match.
+            sim = threshold * _BELOW * sim / (sim + threshold)
+        scored.append((-sim, number, coverage))
+    scored.sort()
+    weak = threshold * _WEAK
+    summary: dict[str, tuple[list[int], bool, bool, bool, bool]] | None = None
+    for negative, number, coverage in scored:
+        phrasing = phrasings[number]
+        point = phrasing.point
+        if point in window.hits:
+            continue  # a better wording of this point already matched cleanly
+        if -negative < weak:
+            # Cannot earn anything: ranked without the (costlier) polarity check.
+            window.hits[point] = Hit(
+                point, -negative, False, coverage, False, phrasing.stems, tally.where
+            )
+            continue
+        if summary is None:
+            summary = _summarise(tally.where, tokens)
+        hit = _polarity(phrasing, -negative, coverage, summary, credit, tally.where)
+        if hit.contradicted:
+            window.against.setdefault(point, hit)
+        else:
+            window.hits[point] = hit
+
+
+def _summarise(
+    where: dict[str, list[int]], tokens: tuple[Token, ...]
+) -> dict[str, tuple[list[int], bool, bool, bool, bool]]:
+    """Per stem of a window: its places, and whether any is uncertain, all are negated, all
+    are affirmed, any has a negation bearing on it directly."""
+    out = {}
+    for stem, places in where.items():
+        flags = [(tokens[i].negated, tokens[i].uncertain, tokens[i].direct) for i in places]
+        out[stem] = (
+            places,
+            any(f[1] for f in flags),
+            all(f[0] for f in flags),
+            not any(f[0] for f in flags),
+            any(f[2] for f in flags),
+        )
+    return out
+
+
+def _polarity(
+    phrasing: Phrasing,
+    sim: float,
+    coverage: float,
+    summary: dict[str, tuple[list[int], bool, bool, bool, bool]],
+    credit: dict[str, float],
+    where: dict[str, list[int]],
+) -> Hit:
+    """The hit of one phrasing, with whether the window states it the other way round."""
+    against = known = 0.0
+    bears = False  # a negation bears directly on a word stated the other way
+    for stem, negated in phrasing.negated.items():
+        info = summary.get(stem)
+        if info is None:
+            continue
+        _, uncertain, all_negated, all_affirmed, direct = info
+        if negated is None or uncertain:
+            continue
+        value = phrasing.weights[stem] * credit[stem]
+        known += value
+        if all_affirmed if negated else all_negated:
+            against += value
+            bears = bears or direct or stem in phrasing.direct
+    contradicted = against > known / 2
+    return Hit(phrasing.point, sim, contradicted, coverage, bears, phrasing.stems, where)

@@ -18,6 +18,13 @@ from game.grading.languages import Language, Stemmer, language, stemmer
 
 MAX_ANALYSE_CHARS = 200_000
 """Hard cap on what is ever tokenised; callers cap answers well below this."""
+MAX_WORD = 40
+"""Longer "words" are cut to this many characters (nothing real is longer; stemming and typo
+matching of a 50,000-character token would take seconds)."""
+MAX_STEMMED_TYPES = 2_000
+"""Distinct tokens stemmed per text: later new ones are their own stems. A 5,000-word essay
+has about 1,500; the cap bounds the time a paste of random words can take, and depends on the
+text only, so grading stays deterministic."""
 
 # Token classes (bit flags).
 CONTENT = 1  # carries meaning: matched against the rubric
@@ -121,14 +128,17 @@ class Lexicon:
         self._cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
         self._lock = threading.Lock()
 
-    def entries(self, raw: str) -> tuple[tuple[str, str, int], ...]:
-        """``(word, stem, flags)`` for each word a raw token stands for (often one)."""
-        cached = self._cache.get(raw)
+    def entries(self, raw: str, stem: bool = True) -> tuple[tuple[str, str, int], ...]:
+        """``(word, stem, flags)`` for each word a raw token stands for (often one); with
+        ``stem`` false, each word is its own stem (cheap)."""
+        cached = self._cache.get(raw) if stem else None
         if cached is not None:
             return cached
-        text = unicodedata.normalize("NFKC", raw.translate(_APOSTROPHES)).casefold()
-        text = text.translate(_IGNORABLE)
-        result = tuple(self._entry(w) for w in self.language.expand(text) if w)
+        text = unicodedata.normalize("NFKC", raw[: 4 * MAX_WORD].translate(_APOSTROPHES))
+        text = text.casefold().translate(_IGNORABLE)
+        result = tuple(self._entry(w[:MAX_WORD], stem) for w in self.language.expand(text) if w)
+        if not stem:
+            return result
         with self._lock:
             if len(self._cache) >= self._MAX_CACHE:
                 self._cache.clear()
@@ -145,7 +155,7 @@ class Lexicon:
         word = unicodedata.normalize("NFKC", word)
         return (word, word, CONTENT)
 
-    def _entry(self, word: str) -> tuple[str, str, int]:
+    def _entry(self, word: str, stem: bool) -> tuple[str, str, int]:
         lang = self.language
         flags = 0
         if word in self._function:
@@ -162,7 +172,7 @@ class Lexicon:
             flags |= DECREASE
         if word in lang.negative_content:
             flags |= NEGATOR
-        return (word, self.stemmer.stem(word), flags)
+        return (word, self.stemmer.stem(word) if stem else word, flags)
 
 
 @lru_cache(maxsize=64)
@@ -258,6 +268,7 @@ def analyse(text: str, code: str = "en") -> Analysis:
     sentence_start = 0
     sentences: list[tuple[int, int]] = []
     polarity = _Polarity(lex.language)
+    types: set[str] = set()
     for match in _scanner().finditer(text):
         kind = match.lastgroup
         if kind == "sent":
@@ -275,7 +286,13 @@ def analyse(text: str, code: str = "en") -> Analysis:
             polarity.pause()
             continue
         raw = match.group()
-        entries = (lex.number(raw),) if kind == "num" else lex.entries(raw)
+        if kind == "num":
+            entries: tuple[tuple[str, str, int], ...] = (lex.number(raw),)
+        elif raw in types or len(types) < MAX_STEMMED_TYPES:
+            types.add(raw)
+            entries = lex.entries(raw)
+        else:
+            entries = lex.entries(raw, stem=False)
         start, end = match.span()
         for word, stem, flags in entries:
             if flags & CLAUSE_WORD:

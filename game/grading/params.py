@@ -23,16 +23,10 @@ class Params:
     """A word used by at least this share of the position's points is topic vocabulary..."""
     shared_factor: float = 0.3
     """...and its weight is multiplied by this."""
-    coverage_mix: float = 0.0
-    """Similarity = mix * coverage + (1 - mix) * cosine."""
     coverage_floor: float = 0.4
     """Below this coverage a phrasing's similarity is scaled down in proportion."""
     min_stems: int = 2
     """A point needs at least this many of a phrasing's words (besides the claim's)."""
-    floor_power: float = 1.0
-    """How steeply similarity falls below the coverage floor."""
-    norm_power: float = 1.0
-    """How much a window's own length (vector norm) lowers its cosine (1 = plain cosine)."""
     threshold: float = 0.1
     """Similarity from which a point counts as made (confidence 0.5)."""
     typo_factor: float = 0.85

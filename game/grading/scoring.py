@@ -26,7 +26,7 @@ def full_marks(rubric: StanceRubric) -> float:
 
 def score(earned: Iterable[float], marks: float) -> tuple[float, int]:
     """Earned weight and the score: ``round(100 * earned / full marks)``, capped at 100."""
-    total = round(sum(earned), 6)
+    total = float(round(sum(earned), 6))
     if marks <= 0:
         return total, 0
     value = 100.0 * total / marks

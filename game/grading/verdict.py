@@ -77,7 +77,7 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
         if reasons[-1] == "wrong-side":
             wrong.update(q for q, h in window.hits.items() if q not in own and h.sim >= p.threshold)
     candidates: list[tuple[float, int, int, tuple[int, ...]]] = []
-    best: dict[int, tuple[float, tuple[int, ...]]] = {}
+    best: dict[int, tuple[float, Hit]] = {}
     refused: dict[int, tuple[float, str]] = {}
     for number, (window, reason) in enumerate(zip(windows, reasons, strict=True)):
         for point in sorted(own):
@@ -85,7 +85,7 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
             against = window.against.get(point)
             if against is not None and (clean is None or against.sim > clean.sim):
                 # The window says the opposite of (one wording of) the point.
-                _keep_best(best, point, against.sim * p.refused_factor, against.tokens)
+                _keep_best(best, point, against.sim * p.refused_factor, against)
                 if (
                     against.direct
                     and against.sim >= p.threshold
@@ -95,7 +95,7 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
                     continue
             if clean is None:
                 continue
-            _keep_best(best, point, clean.sim * (p.refused_factor if reason else 1.0), clean.tokens)
+            _keep_best(best, point, clean.sim * (p.refused_factor if reason else 1.0), clean)
             if clean.sim >= p.threshold:
                 if reason:
                     _note(refused, point, clean.sim, reason)
@@ -105,7 +105,8 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     verdicts = []
     crowded = False
     for point in sorted(own):
-        sim, tokens = best.get(point, (0.0, ()))
+        sim, closest = best.get(point, (0.0, None))
+        tokens = closest.tokens if closest is not None else ()
         if point in credited:
             sim, tokens = credited[point]
             verdicts.append(Verdict(point, True, calibrate(sim, p.threshold), tokens, False, None))
@@ -159,11 +160,10 @@ def _reason(
     return None
 
 
-def _keep_best(
-    best: dict[int, tuple[float, tuple[int, ...]]], point: int, sim: float, tokens: tuple[int, ...]
-) -> None:
-    if sim > best.get(point, (-1.0, ()))[0]:
-        best[point] = (sim, tokens)
+def _keep_best(best: dict[int, tuple[float, Hit]], point: int, sim: float, hit: Hit) -> None:
+    old = best.get(point)
+    if old is None or sim > old[0]:
+        best[point] = (sim, hit)
 
 
 def _note(refused: dict[int, tuple[float, str]], point: int, sim: float, reason: str) -> None:

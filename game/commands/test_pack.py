@@ -1,0 +1,137 @@
+"""``counterpoint test-pack PATH``: run every point's examples, as instructors do before class.
+
+Each ``match`` example must be credited with its point and each ``miss`` example must not.
+Failures are printed with the confidence and the point the grader found nearest; a table
+gives each point's pass rate. Exit status 1 when any example fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Any
+
+from game.commands.grade import resolve_pack
+from game.grading.grader import Grader
+from game.grading.result import PointResult, Result
+from game.packs.model import Pack
+from game.safe_text import clean, shorten
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``test-pack`` subcommand."""
+    parser = subparsers.add_parser(
+        "test-pack",
+        parents=[common],
+        help="check that each point's example answers grade as the pack says",
+        description="Grade every 'match' and 'miss' example of every point of a pack: match "
+        "examples must be credited with their point, miss examples must not. Prints each "
+        "failure and a per-point pass rate. Exit status: 0 when all pass, 1 when any fails, "
+        "2 on a usage or pack error.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the pack file (or pack id)")
+    parser.set_defaults(func=run)
+
+
+@dataclass
+class Tally:
+    """Pass counts of one point's examples."""
+
+    label: str
+    match_ok: int = 0
+    match_all: int = 0
+    miss_ok: int = 0
+    miss_all: int = 0
+
+    @property
+    def rate(self) -> float:
+        total = self.match_all + self.miss_all
+        return (self.match_ok + self.miss_ok) / total if total else 1.0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the examples; 1 if any fails."""
+    pack = resolve_pack(args.path, args.packs)
+    tallies, failures = check(pack)
+    for line in failures:
+        print(line)
+    if not tallies:
+        print(clean(f"{pack.id}: no point has examples; nothing to test"))
+        return 0
+    if failures:
+        print()
+    print(_table(tallies))
+    failed = sum(t.match_all - t.match_ok + t.miss_all - t.miss_ok for t in tallies)
+    total = sum(t.match_all + t.miss_all for t in tallies)
+    print()
+    print(f"{total - failed} of {total} examples passed; {failed} failed")
+    return 1 if failed else 0
+
+
+def check(pack: Pack) -> tuple[list[Tally], list[str]]:
+    """Grade every example; return per-point tallies and one message per failure."""
+    grader = Grader(pack)
+    tallies: list[Tally] = []
+    failures: list[str] = []
+    for position in pack.positions:
+        for stance in position.stances:
+            rubric = position.stance(stance)
+            assert rubric is not None
+            for point in rubric.points:
+                examples = point.examples
+                if examples is None or not (examples.match or examples.miss):
+                    continue
+                tally = Tally(f"{position.id} {stance} {point.id}")
+                tallies.append(tally)
+                for text in examples.match:
+                    result = grader.grade(text, position.id, stance)
+                    verdict = _verdict(result, point.id)
+                    tally.match_all += 1
+                    if verdict.matched:
+                        tally.match_ok += 1
+                    else:
+                        failures.append(_failure("match", tally.label, text, verdict, result))
+                for text in examples.miss:
+                    result = grader.grade(text, position.id, stance)
+                    verdict = _verdict(result, point.id)
+                    tally.miss_all += 1
+                    if not verdict.matched:
+                        tally.miss_ok += 1
+                    else:
+                        failures.append(_failure("miss", tally.label, text, verdict, result))
+    return tallies, failures
+
+
+def _verdict(result: Result, point_id: str) -> PointResult:
+    return next(p for p in result.points if p.point_id == point_id)
+
+
+def _failure(kind: str, label: str, text: str, verdict: PointResult, result: Result) -> str:
+    others = [p for p in result.points if p.point_id != verdict.point_id]
+    nearest = max(others, key=lambda p: p.confidence, default=None)
+    if kind == "match":
+        why = "not credited"
+        if verdict.refused:
+            why += f" (refused: {verdict.refused})"
+    else:
+        why = "credited, but it should not be"
+    near = f"; nearest other point: {nearest.point_id} {nearest.confidence:.2f}" if nearest else ""
+    warnings = "; ".join(f"{w.code}: {w.message}" for w in result.warnings)
+    lines = [
+        f"FAIL {label}: {kind} example {why} (confidence {verdict.confidence:.2f}{near})",
+        f'     "{shorten(text, 160)}"',
+    ]
+    if warnings:
+        lines.append(f"     warnings: {shorten(warnings, 240)}")
+    return clean("\n".join(lines))
+
+
+def _table(tallies: list[Tally]) -> str:
+    width = max(len(t.label) for t in tallies)
+    rows = [f"{'point':<{width}}  match  miss   pass"]
+    for t in tallies:
+        rows.append(
+            f"{t.label:<{width}}  {t.match_ok}/{t.match_all:<3}  {t.miss_ok}/{t.miss_all:<3}"
+            f"  {t.rate:4.0%}"
+        )
+    return clean("\n".join(rows))
