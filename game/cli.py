@@ -12,8 +12,9 @@ from game.errors import CounterpointError
 from game.safe_text import clean
 
 # Subcommand modules under game.commands; each has register(subparsers, common) and run(args).
-COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats")
+COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats", "new_pack", "grade", "test_pack")
 COMMANDS += ("export", "forget")
+COMMANDS += ("mine",)
 
 _EPILOG = """\
 Where data lives:
