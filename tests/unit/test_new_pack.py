@@ -246,3 +246,12 @@ def test_position_sentences_heuristic(sentence: str, language: str, picked: bool
 def test_repeated_sentences_are_drafted_once() -> None:
     text = "We must act now on climate. Instead, we must act now on climate."
     assert len(position_sentences(text)) == 1
+
+
+def test_the_authors_guide_shows_a_real_draft(tmp_path: Path) -> None:
+    guide = (Path(__file__).resolve().parents[2] / "content" / "README.md").read_text()
+    section = guide.split("A drafted position looks like this", 1)[1]
+    shown = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    out_path = tmp_path / "phones.yaml"
+    assert main(["new-pack", "phones", "--from-text", str(PHONES), "-o", str(out_path)]) == 0
+    assert shown in out_path.read_text(encoding="utf-8")
