@@ -65,7 +65,9 @@ _EN_STOP = _words(
     if so such too very just also even still really quite rather again ever yet s t up down out
     off over under through during before after above below between among upon via per whether
     itself themselves himself herself ourselves myself yourself one ones thing things way lot
-    lots well etc eg ie let oh ok okay"""
+    lots well etc eg ie let oh ok okay against like within toward towards across behind beyond
+    despite around along near throughout unlike versus inside outside beside besides except
+    amid"""
 )
 _EN_NEGATORS = _words(
     "not no never none nothing nobody noone neither nor without nowhere hardly barely scarcely"
