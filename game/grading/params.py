@@ -9,11 +9,11 @@ from dataclasses import dataclass
 class Params:
     """Knobs of the matcher and the guards; the defaults are what ships."""
 
-    idf_power: float = 1.0
+    idf_power: float = 2.0
     """Exponent of the within-position IDF in a word's weight."""
     unseen_df: float = 0.0
     """Document frequency assumed for answer words no point uses (their IDF in a window)."""
-    rarity_power: float = 1.0
+    rarity_power: float = 1.25
     """Exponent of the background rarity (information content) in a word's weight."""
     answers_power: float = 1.0
     """Exponent of the IDF over added answers (only when answers were added)."""
@@ -21,13 +21,13 @@ class Params:
     """Weight multiplier for words of the claim or quote: restating the claim earns little."""
     shared_share: float = 0.5
     """A word used by at least this share of the position's points is topic vocabulary..."""
-    shared_factor: float = 0.3
+    shared_factor: float = 0.1
     """...and its weight is multiplied by this."""
     coverage_floor: float = 0.4
     """Below this coverage a phrasing's similarity is scaled down in proportion."""
     min_stems: int = 2
     """A point needs at least this many of a phrasing's words (besides the claim's)."""
-    threshold: float = 0.1
+    threshold: float = 0.08
     """Similarity from which a point counts as made (confidence 0.5)."""
     typo_factor: float = 0.85
     """Credit for a word matched only through a typo correction."""

@@ -127,7 +127,7 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     return Judgement(
         tuple(verdicts),
         salad=salad,
-        stuffing=not salad and any(w.repeated or (w.salad and w.hits) for w in windows),
+        stuffing=not salad and any(_padding(w, p.threshold) for w in windows),
         echo=any(r == "echo" for _, r in refused.values()) or _all_echo(windows),
         crowded=crowded,
         wrong_side=tuple(sorted(wrong)),
@@ -169,6 +169,13 @@ def _keep_best(best: dict[int, tuple[float, Hit]], point: int, sim: float, hit: 
 def _note(refused: dict[int, tuple[float, str]], point: int, sim: float, reason: str) -> None:
     if sim > refused.get(point, (-1.0, ""))[0]:
         refused[point] = (sim, reason)
+
+
+def _padding(window: Window, threshold: float) -> bool:
+    """Words repeated over and over, or a word list that would otherwise have earned a point."""
+    return window.repeated or (
+        window.salad and any(h.sim >= threshold for h in window.hits.values())
+    )
 
 
 def _all_echo(windows: list[Window]) -> bool:

@@ -43,19 +43,19 @@ GOLDEN: list[tuple[int, dict[str, float], list[str]]] = [
     (
         80,
         {
-            "china-wants-buffer": 0.76,
-            "china-failed-before": 0.95,
-            "limited-leverage": 0.01,
-            "us-rivalry": 0.06,
+            "china-wants-buffer": 0.72,
+            "china-failed-before": 0.93,
+            "limited-leverage": 0.0,
+            "us-rivalry": 0.05,
         },
         [],
     ),
     (
         80,
         {
-            "china-wants-buffer": 0.78,
+            "china-wants-buffer": 0.74,
             "china-failed-before": 0.0,
-            "limited-leverage": 0.64,
+            "limited-leverage": 0.61,
             "us-rivalry": 0.0,
         },
         [],
@@ -65,23 +65,23 @@ GOLDEN: list[tuple[int, dict[str, float], list[str]]] = [
         {
             "china-wants-buffer": 0.0,
             "china-failed-before": 0.0,
-            "limited-leverage": 0.01,
-            "us-rivalry": 0.77,
+            "limited-leverage": 0.0,
+            "us-rivalry": 0.79,
         },
         [],
     ),
     (
         0,
         {
-            "china-wants-buffer": 0.2,
+            "china-wants-buffer": 0.17,
             "china-failed-before": 0.0,
-            "limited-leverage": 0.03,
-            "us-rivalry": 0.01,
+            "limited-leverage": 0.01,
+            "us-rivalry": 0.0,
         },
         ["echo"],
     ),
-    (67, {"trade-stake": 0.0, "war-hurts-china": 0.54, "china-restrained-before": 0.64}, []),
-    (0, {"trade-stake": 0.0, "war-hurts-china": 0.38, "china-restrained-before": 0.0}, []),
+    (67, {"trade-stake": 0.0, "war-hurts-china": 0.53, "china-restrained-before": 0.58}, []),
+    (0, {"trade-stake": 0.0, "war-hurts-china": 0.3, "china-restrained-before": 0.0}, []),
 ]
 
 
