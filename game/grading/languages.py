@@ -98,7 +98,9 @@ _EN_COORDINATORS = _words("and or")
 # Two-word openers of a new clause for negation ("not banned *as long* as ...").
 _EN_CLAUSE_PAIRS = frozenset({("as", "long"), ("even", "if"), ("so", "that"), ("in", "order")})
 # "It is not *true* that ...": a negator before these negates the whole clause...
-_EN_SENTENTIAL_HEADS = _words("true case correct fact evidence proof reason")
+_EN_SENTENTIAL_HEADS = _words(
+    "true case correct fact evidence proof reason shown proven proved clear demonstrated"
+)
 # ...and so do these before "that" ("it is a myth that uniforms reduce bullying").
 _EN_SENTENTIAL = _words("false untrue myth wrong nonsense lie")
 # A negator followed by one of these does not negate ("not only ... but also").

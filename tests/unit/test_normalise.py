@@ -158,3 +158,7 @@ def test_texts_without_words_have_no_tokens(text: str) -> None:
 def test_right_to_left_text_keeps_offsets() -> None:
     text = "الصين لن تكبح كوريا"
     assert originals(text) == text.split()
+
+
+def test_not_shown_that_negates_what_follows() -> None:
+    assert negated("Research has not shown that uniforms cut bullying")["bullying"]
