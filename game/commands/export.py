@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 import tempfile
@@ -12,9 +13,10 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.commands.saves_access import has_saves, open_for_reading
 from game.errors import CounterpointError, UsageError
 from game.paths import saves_dir
-from game.progress import export
+from game.progress import export, results
 from game.progress.errors import StoreUnavailable
 from game.progress.models import AttemptRecord
 from game.progress.recovery import DB_NAME
@@ -32,6 +34,10 @@ spreadsheet would run as a formula (starting with = + - @, a tab or a carriage r
 leading apostrophe. JSON: {{"version": 1, "columns": [...], "attempts": [{{...}}, ...]}}, values
 as stored.
 
+--results writes a results file instead: every chosen answer with the id it got when it was
+recorded, as JSON lines (format in `counterpoint merge --help`). Carry it to the coach's
+machine and run `counterpoint merge FILE` there; merging a file twice adds nothing.
+
 --since takes a date (YYYY-MM-DD, from midnight local time) or a time (2025-03-01T14:30, local
 unless it has a zone such as Z or +01:00). --output writes a new file atomically (never a
 half-written one) and refuses to replace an existing file unless --force is given."""
@@ -48,7 +54,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    parser.add_argument("--format", choices=("csv", "json"), help="default: csv")
+    parser.add_argument(
+        "--results",
+        action="store_true",
+        help="a results file for `counterpoint merge` on the coach's machine (JSON lines)",
+    )
     parser.add_argument("--player", metavar="NAME", help="one player only (case does not matter)")
     parser.add_argument("--pack", metavar="ID", help="one pack only")
     parser.add_argument(
@@ -76,6 +87,9 @@ def parse_since(text: str) -> datetime:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export; 0 also when nothing is recorded (a CSV header, or no attempts)."""
+    if args.results:
+        return _results(args)
+    args.format = args.format or "csv"
     if args.excel and args.format != "csv":
         raise UsageError("--excel applies to CSV only")
     if args.force and not args.output:
@@ -89,6 +103,39 @@ def run(args: argparse.Namespace) -> int:
         print(f"Exported {count} {noun} to {clean(args.output)}", file=sys.stderr)
         return 0
     _to_stdout(lambda out: _write(args, attempts, out, sys.stdout.isatty()), encoding)
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    """Write a results file (see ``game.progress.results`` for its format)."""
+    if args.format or args.excel:
+        raise UsageError("--results writes its own format; leave out --format and --excel")
+    if args.force and not args.output:
+        raise UsageError("--force applies to --output only")
+    folder = saves_dir(args.saves)
+    if not has_saves(folder):
+        raise UsageError(f"nothing is recorded in {clean(str(folder))} yet")
+    with open_for_reading(folder) as store:
+        player = None
+        if args.player is not None:
+            player = store.find_player(args.player)
+            if player is None:
+                known = ", ".join(clean(p) for p in store.players()) or "none yet"
+                raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
+        lines = results.result_lines(store, player=player, pack_id=args.pack, since=args.since)
+    count = len(lines) - 1 - int(json.loads(lines[0])["rounds"])
+
+    def write(out: TextIO) -> int:
+        out.writelines(line + "\n" for line in lines)
+        return count
+
+    if args.output and args.output != "-":
+        write_file(Path(args.output), write, "ascii", args.force)
+        noun = "answer" if count == 1 else "answers"
+        print(f"Wrote {count} {noun} to {clean(args.output)}; merge it on the coach's machine"
+              " with: counterpoint merge FILE", file=sys.stderr)  # fmt: skip
+        return 0
+    _to_stdout(write, "ascii")
     return 0
 
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from game.progress import drills, summaries
 from game.progress.errors import StoreError
 
+NEW_UID_SQL = "lower(hex(randomblob(16)))"
+"""A fresh random 128-bit id as 32 hex digits, the same shape as ``uuid.uuid4().hex``."""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -91,11 +94,26 @@ def _v4(conn: sqlite3.Connection) -> None:
     drills.rebuild(conn)
 
 
+_V5 = (
+    "ALTER TABLE attempts ADD COLUMN uid TEXT",
+    f"UPDATE attempts SET uid = {NEW_UID_SQL}",
+    "CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid)",
+    "ALTER TABLE rounds ADD COLUMN uid TEXT",
+    f"UPDATE rounds SET uid = {NEW_UID_SQL}",
+    "CREATE UNIQUE INDEX rounds_by_uid ON rounds(uid)",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    f"INSERT INTO settings VALUES ('machine_id', {NEW_UID_SQL})",
+)
+"""Version 5: a random id per attempt and round that stays the same on every machine (results
+files merged twice add nothing), the coach's settings, and this file's own random id."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "players, rounds and attempts", _run(_V1)),
     Migration(2, "last player used; indexes for statistics", _run(_V2)),
     Migration(3, "running totals for statistics", _v3),
     Migration(4, "spaced-repetition state of each card", _v4),
+    Migration(5, "ids that survive merging; settings", _run(_V5)),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

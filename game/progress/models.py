@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -21,6 +22,11 @@ MAX_PLAYER_NAME = 40
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def new_uid() -> str:
+    """A random id for an attempt or round, kept when results are merged into other saves."""
+    return uuid.uuid4().hex
 
 
 def utc_now() -> datetime:

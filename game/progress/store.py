@@ -36,6 +36,7 @@ from game.progress.models import (
     RoundRecord,
     clean_player_name,
     iso,
+    new_uid,
     storable_text,
     utc_now,
 )
@@ -232,8 +233,9 @@ class Store:
             now = iso(self._clock())
             player_id = self._player_id(conn, player, now)
             cursor = conn.execute(
-                "INSERT INTO rounds(player_id, pack_id, mode, started_at) VALUES (?, ?, ?, ?)",
-                (player_id, pack_id, mode, now),
+                "INSERT INTO rounds(player_id, pack_id, mode, started_at, uid)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (player_id, pack_id, mode, now, new_uid()),
             )
             return int(cursor.lastrowid or 0)
 
@@ -269,8 +271,8 @@ class Store:
                     raise StoreError(f"round {a.round_id} is not a round of {a.player!r}")
             cursor = conn.execute(
                 "INSERT INTO attempts(player_id, round_id, pack_id, pack_hash, position_id,"
-                " stance, answer, score, matched_points, seconds, at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " stance, answer, score, matched_points, seconds, at, uid)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     player_id,
                     a.round_id,
@@ -283,6 +285,7 @@ class Store:
                     points,
                     a.seconds,
                     iso(a.at),
+                    new_uid(),
                 ),
             )
             card = (a.pack_id, a.position_id, a.stance)
@@ -346,6 +349,13 @@ class Store:
         SQLite errors inside become store errors naming ``doing``.
         """
         return self._read(doing)
+
+    def writing(self, doing: str) -> AbstractContextManager[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE ... COMMIT`` for the other modules of the saves layer.
+
+        Everything inside commits together or not at all; SQLite errors become store errors.
+        """
+        return self._write(doing)
 
     # ----------------------------------------------------------------- upkeep
     def check(self) -> list[str]:

@@ -134,3 +134,19 @@ def test_a_step_that_fails_half_way_leaves_the_file_as_it_was(tmp_path: Path) ->
     assert not conn.in_transaction
     conn.close()
     assert schema(db) == before
+
+
+def test_upgraded_answers_and_rounds_get_distinct_ids_and_the_file_an_id(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    db = make_v1(saves)
+    with Store.open(saves) as store:
+        new = Attempt("Ada", "nk-talks", "h1", "china-restrains", "rebut", "x", 10, (), 1.0)
+        store.record_attempt(new)
+    conn = sqlite3.connect(db)
+    uids = [r[0] for r in conn.execute("SELECT uid FROM attempts")]
+    rounds = [r[0] for r in conn.execute("SELECT uid FROM rounds")]
+    machine = conn.execute("SELECT value FROM settings WHERE key = 'machine_id'").fetchone()
+    conn.close()
+    assert len(uids) == 3 and len(set(uids)) == 3
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in [*uids, *rounds])
+    assert machine is not None and len(machine[0]) == 32
