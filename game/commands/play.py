@@ -10,21 +10,20 @@ import argparse
 import random
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.errors import UsageError
-from game.packs.discovery import PackEntry, discover
 from game.paths import extra_packs_dirs, saves_dir
-from game.rounds.plan import (
-    STANCE_CHOICES,
-    RoundSpec,
-    StanceChoice,
-    parse_positions,
-    plan_round,
-)
 from game.safe_text import clean
 
+if TYPE_CHECKING:
+    from game.packs.discovery import PackEntry
+    from game.rounds.plan import RoundSpec
+
+# Kept light at import time: the parser imports every command module, and the game's start-up
+# is measured (tests/bench/bench_startup.py). Packs, the store and the UI load when used.
 MAX_TIMER = 3600
+STANCES = ("rebut", "defend", "mixed")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -52,9 +51,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="all|random:N|ID",
         help="every position in order, N at random, or one position (default: random:3)",
     )
-    parser.add_argument(
-        "--stance", choices=STANCE_CHOICES, help="rebut, defend or mixed (default: rebut)"
-    )
+    parser.add_argument("--stance", choices=STANCES, help="rebut, defend or mixed (default: rebut)")
     parser.add_argument(
         "--timer", metavar="SECONDS", type=int, help="time allowed per answer (0: none)"
     )
@@ -66,14 +63,17 @@ def run(args: argparse.Namespace) -> int:
     """Play; returns the exit code (0, or 128+signal when stopped by SIGTERM/SIGHUP)."""
     if args.timer is not None and not 0 <= args.timer <= MAX_TIMER:
         raise UsageError(f"--timer must be between 0 and {MAX_TIMER} seconds")
+    from game.rounds.plan import parse_positions
+
     spec = parse_positions(args.positions) if args.positions else None
     extra = extra_packs_dirs(args.packs)
-    entries = discover(extra)
     saves = saves_dir(args.saves)
     rng = random.Random(args.seed)
     if args.plain:
-        return run_plain(args, entries, saves, spec, rng)
-    return run_full_screen(args, entries, extra, saves, spec, rng)
+        from game.packs.discovery import discover
+
+        return run_plain(args, discover(extra), saves, spec, rng)
+    return run_full_screen(args, extra, saves, spec, rng)
 
 
 def choose_pack(entries: list[PackEntry], wanted: str | None, last: str | None) -> PackEntry:
@@ -113,6 +113,7 @@ def run_plain(
     from game.commands.play_plain import play_plain
     from game.grading.grader import Grader
     from game.progress.models import utc_now
+    from game.rounds.plan import RoundSpec, StanceChoice, plan_round
     from game.ui.recorder import Recorder
     from game.ui.settings import Settings
 
@@ -127,7 +128,7 @@ def run_plain(
     recorder = Recorder(store, problem)
     try:
         player = args.player or _ask_name(recorder.last_player() or settings.last_player)
-        from game.ui.screens.start import tidy_name  # the same rule as the start screen
+        from game.ui.words import tidy_name  # the same rule as the start screen
 
         player = tidy_name(player) or "guest"
         grader = Grader(entry.pack)
@@ -146,10 +147,8 @@ def run_plain(
         settings.last_player, settings.last_pack = player, entry.id
         settings.save()
     finally:
-        if recorder.store is not None:
-            recorder.store.close()
-        elif store is not None:
-            store.close()
+        if recorder.opened is not None:
+            recorder.opened.close()
     return 0
 
 
@@ -165,7 +164,6 @@ def _ask_name(default: str | None) -> str:
 
 def run_full_screen(
     args: argparse.Namespace,
-    entries: list[PackEntry],
     extra: list[Path],
     saves: Path,
     spec: RoundSpec | None,
@@ -176,8 +174,15 @@ def run_full_screen(
     from game.ui.app import make_app
     from game.ui.settings import Settings
 
+    def find_packs() -> list[PackEntry]:
+        from game.packs.discovery import discover
+
+        return discover(extra)
+
     settings = Settings.load(saves)
+    entries = None  # found in the background once the first screen is up
     if args.pack is not None:
+        entries = find_packs()
         choose_pack(entries, args.pack, None)  # a bad --pack is an error before the screen opens
     if args.stance:
         settings.stance = args.stance
@@ -187,17 +192,16 @@ def run_full_screen(
     if spec is not None:
         settings.round_kind, settings.round_count = spec.kind, spec.count
         position = spec.position_id
-    store, problem = _open_store(saves)
     app = make_app(
         settings,
         entries,
-        store,
+        None,
         rng,
         utc_now,
         drafts=Drafts(saves),
         saves_dir=saves,
-        reload_packs=lambda: discover(extra),
-        store_error=problem,
+        reload_packs=find_packs,
+        open_store=lambda: _open_store(saves),  # in the background, once the screen is up
         player=args.player,
         pack_id=args.pack,
         position_id=position,
@@ -205,8 +209,7 @@ def run_full_screen(
     try:
         app.run()
     finally:
-        if app.store is not None:
-            app.store.close()
-        elif store is not None:
-            store.close()
+        opened = app.recorder.opened
+        if opened is not None:
+            opened.close()
     return int(app.return_code or 0)

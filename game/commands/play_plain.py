@@ -25,7 +25,7 @@ from game.rounds.practice import (
 )
 from game.safe_text import clean, shorten
 from game.ui.recorder import Recorder
-from game.ui.text import INSTRUCTIONS, attribution
+from game.ui.words import INSTRUCTIONS, attribution
 
 TIMED_OUT = object()
 """Returned by a reader when the answer timer ran out before a line arrived."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from game.errors import UsageError
-from game.packs.model import Pack, Stance
+
+if TYPE_CHECKING:
+    from game.packs.model import Pack, Stance
 
 RoundKind = Literal["all", "random", "single"]
 """All positions in pack order, a random sample of N, or one chosen position."""

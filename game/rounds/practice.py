@@ -11,12 +11,15 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from game.grading.result import Result
-from game.packs.model import Pack, Position, Stance
 from game.rounds.plan import Turn
 
-GradeFn = Callable[[str, str, Stance], Result]
+if TYPE_CHECKING:
+    from game.grading.result import Result
+    from game.packs.model import Pack, Position, Stance
+
+GradeFn = Callable[[str, str, "Stance"], "Result"]
 """Grades ``(answer, position_id, stance)``; ``Grader(pack).grade`` fits."""
 Clock = Callable[[], datetime]
 """Returns the current time (timezone-aware, UTC)."""

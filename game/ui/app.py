@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -80,7 +81,7 @@ class CounterpointApp(RoundFlow):
     def __init__(
         self,
         settings: Settings,
-        entries: Sequence[PackEntry],
+        entries: Sequence[PackEntry] | None,
         store: Store | None,
         rng: random.Random,
         clock: Clock,
@@ -90,13 +91,19 @@ class CounterpointApp(RoundFlow):
         grader_factory: GraderFactory | None = None,
         reload_packs: Callable[[], Sequence[PackEntry]] | None = None,
         store_error: str | None = None,
+        open_store: Callable[[], tuple[Store | None, str | None]] | None = None,
         player: str | None = None,
         pack_id: str | None = None,
         position_id: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.entries: list[PackEntry] = list(entries)
+        self.entries: list[PackEntry] = list(entries or ())
+        self.packs_loading = entries is None and reload_packs is not None
+        """True until the packs found in the background have arrived."""
+        self.open_store = open_store
+        self.loading = self.packs_loading or open_store is not None
+        """True until the background loading (saves, packs) is done."""
         self.recorder = Recorder(store, store_error)
         self.rng = rng
         self.clock = clock
@@ -132,14 +139,10 @@ class CounterpointApp(RoundFlow):
             self.set_keymap(self.settings.keys)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._install_signal_handlers()
-        if self.recorder.error:
-            self.notify(
-                self.recorder.error,
-                title="Not recording",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
+        if self.loading:
+            self.call_after_refresh(self._load)  # the first screen is drawn before the work starts
+        else:
+            self._report_store()
 
     def _install_signal_handlers(self) -> None:
         with contextlib.suppress(RuntimeError, ValueError, NotImplementedError, AttributeError):
@@ -158,6 +161,57 @@ class CounterpointApp(RoundFlow):
         """SIGTERM or SIGHUP (terminal closed): keep the draft, then leave cleanly."""
         self.drafts.flush()
         self.exit(return_code=128 + signum)
+
+    @work(thread=True, exclusive=True, group="loading", exit_on_error=False)
+    def _load(self) -> None:
+        """Open the saves and find the packs off the event loop, after the first screen is up.
+
+        Both import and validate a good deal (pydantic models, SQLite checks), which is most
+        of the start-up time; the start screen says it is looking meanwhile.
+        """
+        opened: tuple[Any, str | None] | None = None
+        found: list[PackEntry] | None = None
+        problem: Exception | None = None
+        try:
+            if self.open_store is not None:
+                opened = self.open_store()
+            if self.packs_loading and self.reload_packs is not None:
+                found = list(self.reload_packs())
+        except Exception as error:  # bad packs come back as entries: this is a bug or OS fault
+            problem = error
+        with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
+            self.call_from_thread(self._loaded, opened, found, problem)
+
+    def _loaded(
+        self,
+        opened: tuple[Any, str | None] | None,
+        found: list[PackEntry] | None,
+        problem: Exception | None,
+    ) -> None:
+        from game.ui.screens.start import StartScreen
+
+        if opened is not None:
+            self.recorder = Recorder(*opened)
+            self._report_store()
+        if problem is not None:
+            message = f"Could not open the saves or look for packs: {clean(str(problem))}"
+            self.notify(message, severity="error", markup=False)
+        if self.packs_loading:
+            self.entries = found or []
+        self.packs_loading = self.loading = False
+        start = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(start, StartScreen) and start.is_mounted:
+            start.loaded()
+
+    def _report_store(self) -> None:
+        if self.recorder.error:
+            self.notify(
+                self.recorder.error,
+                title="Not recording",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
 
     def initial_player(self) -> str:
         """The name to offer on the start screen."""
@@ -238,7 +292,7 @@ class CounterpointApp(RoundFlow):
 
 def make_app(
     settings: Settings,
-    entries: Sequence[PackEntry],
+    entries: Sequence[PackEntry] | None,
     store: Store | None,
     rng: random.Random,
     clock: Clock,
@@ -248,12 +302,14 @@ def make_app(
 
     Args:
         settings: Interface settings (``Settings.load(saves_dir)``, or ``Settings()`` in tests).
-        entries: The packs found by ``game.packs.discovery.discover``, broken ones included.
+        entries: The packs found by ``game.packs.discovery.discover``, broken ones included;
+            None to find them in the background with ``reload_packs`` once the first screen
+            is up (loading and validating packs is most of the start-up time).
         store: The progress store, or None to play without recording.
         rng: Randomness for random rounds and mixed stances.
         clock: The current time (UTC); attempts and the answer timer use it.
         **options: ``drafts``, ``saves_dir``, ``grader_factory``, ``reload_packs``,
-            ``store_error``, ``player``, ``pack_id``, ``position_id`` (see
-            ``CounterpointApp``).
+            ``store_error``, ``open_store`` (open the saves in the background instead of
+            passing ``store``), ``player``, ``pack_id``, ``position_id``.
     """
     return CounterpointApp(settings, entries, store, rng, clock, **options)

@@ -6,20 +6,24 @@ the first failure is reported once, and from then on the game plays without reco
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from game.errors import CounterpointError
-from game.rounds.practice import GradedAnswer
 from game.safe_text import clean
 
 if TYPE_CHECKING:
     from game.progress.store import Store
+    from game.rounds.practice import GradedAnswer
 
 MODE = "practice"
-# The store promises StoreError; raw sqlite3 and OS errors are caught too, so a store bug
-# degrades to "not recording" instead of ending the game.
-_FAILURES = (CounterpointError, sqlite3.Error, OSError)
+
+
+def _failures() -> tuple[type[Exception], ...]:
+    """What a store call may raise: StoreError as promised, and raw sqlite3 or OS errors, so
+    that a store bug degrades to "not recording" instead of ending the game."""
+    import sqlite3
+
+    return (CounterpointError, sqlite3.Error, OSError)
 
 
 class Recorder:
@@ -27,6 +31,8 @@ class Recorder:
 
     def __init__(self, store: Store | None, error: str | None = None) -> None:
         self.store = store
+        self.opened = store
+        """The store as opened, kept to close it even after recording stopped."""
         self.error = error if store is None else None
         """Why nothing is recorded (None while recording, or without a store and no error)."""
 
@@ -54,7 +60,7 @@ class Recorder:
             return []
         try:
             return list(self.store.players())
-        except _FAILURES as error:
+        except _failures() as error:
             self._failed(error)
             return []
 
@@ -64,7 +70,7 @@ class Recorder:
             return None
         try:
             return self.store.last_player()
-        except _FAILURES as error:
+        except _failures() as error:
             self._failed(error)
             return None
 
@@ -79,7 +85,7 @@ class Recorder:
             return self.store.start_round(player, pack_id, MODE), None
         except BadPlayerName as error:  # this name cannot be stored; the store itself is fine
             return None, f"{clean(str(error))}; this round is not recorded"
-        except _FAILURES as error:
+        except _failures() as error:
             return None, self._failed(error)
 
     def record(
@@ -105,7 +111,7 @@ class Recorder:
         )
         try:
             self.store.record_attempt(row)
-        except _FAILURES as error:
+        except _failures() as error:
             return self._failed(error)
         return None
 
@@ -115,6 +121,6 @@ class Recorder:
             return None
         try:
             self.store.finish_round(round_id)
-        except _FAILURES as error:
+        except _failures() as error:
             return self._failed(error)
         return None

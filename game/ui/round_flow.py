@@ -15,8 +15,6 @@ from textual import work
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 
-from game.rounds.plan import RoundPlanError, Turn, plan_round
-from game.rounds.practice import Clock, GradedAnswer, Phase, PracticeRound
 from game.safe_text import clean
 from game.ui.draft_keeper import DraftKeeper
 from game.ui.recorder import Recorder
@@ -25,6 +23,8 @@ from game.ui.settings import Settings
 
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
+    from game.rounds.plan import Turn
+    from game.rounds.practice import Clock, GradedAnswer
 
 
 class RoundFlow(App[int]):
@@ -46,6 +46,9 @@ class RoundFlow(App[int]):
 
     def start_round(self, choice: RoundChoice, turns: list[Turn] | None = None) -> bool:
         """Plan and start a round; False (with a notice) when it cannot be built."""
+        from game.rounds.plan import RoundPlanError, plan_round
+        from game.rounds.practice import PracticeRound
+
         entry = next((e for e in self.entries if e.ok and e.id == choice.pack_id), None)
         if entry is None or entry.pack is None:
             self.notify("That pack is no longer available.", severity="error", markup=False)
@@ -93,6 +96,8 @@ class RoundFlow(App[int]):
 
     def show_round(self) -> None:
         """Show the screen for the round's phase: answering, feedback or summary."""
+        from game.rounds.practice import Phase
+
         session = self.session
         if session is None:
             return
@@ -117,6 +122,8 @@ class RoundFlow(App[int]):
 
     def submit_answer(self, text: str, *, timed_out: bool = False) -> None:
         """Grade ``text`` for the current turn, off the event loop."""
+        from game.rounds.practice import Phase
+
         session = self.session
         if session is None or session.round.phase is not Phase.ANSWERING or self._grading:
             return
@@ -168,12 +175,16 @@ class RoundFlow(App[int]):
 
     def retry_turn(self) -> None:
         """Answer the same position again."""
+        from game.rounds.practice import Phase
+
         if self.session and self.session.round.phase is Phase.GRADED:
             self.session.round.retry()
             self.show_round()
 
     def next_turn(self) -> None:
         """Go on to the next position, or to the summary after the last."""
+        from game.rounds.practice import Phase
+
         if self.session and self.session.round.phase is Phase.GRADED:
             if self.session.round.next() is Phase.SUMMARY:
                 self._finish_recording()
@@ -200,6 +211,8 @@ class RoundFlow(App[int]):
 
     def retry_weakest(self) -> None:
         """A new one-position round on the weakest position of the round just played."""
+        from game.rounds.plan import Turn
+
         session = self.session
         weakest = session.round.summary().weakest if session else None
         if session is None or weakest is None:
@@ -208,6 +221,7 @@ class RoundFlow(App[int]):
 
     def back_to_start(self, focus_packs: bool = False) -> None:
         """Leave any round and show the start screen with the last choices."""
+        from game.rounds.practice import Phase
         from game.ui.screens.start import StartScreen
 
         if self.session is not None and self.session.round.phase is not Phase.SUMMARY:

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.packs.model import Pack, Stance
-from game.rounds.plan import RoundSpec, StanceChoice
-from game.rounds.practice import PracticeRound
-
 if TYPE_CHECKING:
     from game.grading.result import Result
+    from game.packs.model import Pack, Stance
+    from game.rounds.plan import RoundSpec, StanceChoice
+    from game.rounds.practice import PracticeRound
 
-GraderFactory = Callable[[Pack], Any]
+GraderFactory = Callable[["Pack"], Any]
 """Builds an object with ``grade(answer, position_id, stance) -> Result`` for a pack."""
 
 

@@ -7,17 +7,16 @@ controls and wrapped in ``Content`` so brackets show as brackets and cannot rest
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from game.grading.result import Span
-from game.packs.model import Source, Stance
 from game.safe_text import clean, shorten
+from game.ui.words import INSTRUCTIONS
 
-INSTRUCTIONS: dict[Stance, tuple[str, str]] = {
-    "rebut": ("Rebut this", "argue that it is wrong."),
-    "defend": ("Defend this", "argue that it is right."),
-}
+if TYPE_CHECKING:
+    from game.grading.result import Span
+    from game.packs.model import Stance
 
 
 def literal(text: str, style: str = "") -> Content:
@@ -35,14 +34,6 @@ def instruction(stance: Stance) -> Content:
     head, tail = INSTRUCTIONS[stance]
     colour = "$error" if stance == "rebut" else "$success"
     return Content.assemble((head, f"bold {colour}"), ": ", tail)
-
-
-def attribution(source: Source | None) -> str:
-    """Who said it, from the pack's source: "Ada Writer, The Test Gazette, 2024-03-01"."""
-    if source is None:
-        return "from the pack's source text"
-    parts = [p for p in (source.author, source.outlet or source.title, source.date) if p]
-    return ", ".join(clean(p) for p in parts) or "from the pack's source text"
 
 
 def highlighted(

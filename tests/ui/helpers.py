@@ -100,8 +100,7 @@ def build(
         random.Random(5),
         clock or FakeClock(),
         drafts=drafts,
-        saves_dir=saves,
-        **options,
+        **{"saves_dir": saves, **options},
     )
 
 
@@ -122,8 +121,11 @@ async def start_round(
     timer: int | None = None,
 ) -> None:
     """From the start screen: fill in the name, highlight a pack, set the options, start."""
-    from textual.widgets import Input, OptionList, Select
+    from textual.widgets import Input, OptionList
 
+    from game.ui.widgets.choice import Choice
+
+    await pilot.pause()  # let the start screen finish composing
     screen = pilot.app.screen
     screen.query_one("#player", Input).value = name
     packs = screen.query_one("#packs", OptionList)
@@ -131,11 +133,11 @@ async def start_round(
         if pack_title in packs.get_option_at_index(index).prompt.plain:
             packs.highlighted = index
     if kind is not None:
-        screen.query_one("#kind", Select).value = kind
+        screen.query_one("#kind", Choice).value = kind
     if stance is not None:
-        screen.query_one("#stance", Select).value = stance
+        screen.query_one("#stance", Choice).value = stance
     if timer is not None:
-        screen.query_one("#timer", Select).value = timer
+        screen.query_one("#timer", Choice).value = timer
     await pilot.pause()
     screen.action_start()
     await pilot.pause()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
     from game.ui.app import CounterpointApp
@@ -26,6 +25,8 @@ class GameScreen(Screen[None]):
 
     def typing(self) -> bool:
         """Whether a text box has focus (so that letters are text, not commands)."""
+        from textual.widgets import Input, TextArea  # TextArea is heavy; the start has none
+
         return isinstance(self.focused, Input | TextArea)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.ui.text import attribution, literal
+from game.ui.text import literal
+from game.ui.words import attribution
 
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry

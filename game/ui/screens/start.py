@@ -10,15 +10,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.rounds.plan import RoundSpec, parse_positions
-from game.safe_text import clean, shorten
+from game.safe_text import shorten
 from game.ui.screens.base import GameScreen
 from game.ui.session import RoundChoice
 from game.ui.settings import TIMER_CHOICES
 from game.ui.text import literal, short
+from game.ui.widgets.choice import Choice
+from game.ui.words import GUEST, NAME_LIMIT, tidy_name
 
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
@@ -34,13 +35,6 @@ STANCE_HINT = "Rebut: argue it is wrong · Defend: argue it is right · Mixed: t
 TIMERS: list[tuple[str, int]] = [
     ("No timer" if s == 0 else f"{s} s" if s < 60 else f"{s // 60} min", s) for s in TIMER_CHOICES
 ]
-NAME_LIMIT = 40
-GUEST = "guest"
-
-
-def tidy_name(raw: str) -> str:
-    """A player name as stored: cleaned, single-spaced, at most NAME_LIMIT characters."""
-    return " ".join(clean(raw).split())[:NAME_LIMIT]
 
 
 class StartScreen(GameScreen):
@@ -111,17 +105,11 @@ Enter, Enter, Enter starts a round with the choices shown.
             yield Static(id="pack-info", classes="hint")
             with Horizontal(id="options"):
                 yield Label("Round", classes="field-label")
-                yield Select(
-                    KINDS, value=self._kind_value(), allow_blank=False, compact=True, id="kind"
-                )
+                yield Choice(self._kind_options(), self._kind_value(), id="kind")
                 yield Label("Stance", classes="field-label")
-                yield Select(
-                    STANCES, value=settings.stance, allow_blank=False, compact=True, id="stance"
-                )
+                yield Choice(STANCES, settings.stance, id="stance")
                 yield Label("Timer", classes="field-label")
-                yield Select(
-                    TIMERS, value=settings.timer, allow_blank=False, compact=True, id="timer"
-                )
+                yield Choice(self._timer_options(), settings.timer, id="timer")
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
             yield Static(id="draft-notice")
@@ -131,17 +119,35 @@ Enter, Enter, Enter starts a round with the choices shown.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_packs()
+        self.query_one("#player", Input).cursor_blink = self.game.settings.cursor_blink
+        if self.game.loading:
+            self.query_one("#pack-info", Static).update("Looking for packs…")
+            self.query_one("#store-status", Static).update("Opening your saves…")
+            self.query_one("#players-known", Static).display = False
+        else:
+            self.loaded()
+
+    def loaded(self) -> None:
+        """Fill in what the saves and packs tell (at mount, or when they arrive)."""
+        name = self.query_one("#player", Input)
+        if not name.value:
+            name.value = self.game.initial_player()
+        names = self.game.player_names()
+        name.suggester = SuggestFromList(names, case_sensitive=False)
+        known = self.query_one("#players-known", Static)
+        known.display = bool(names)
+        if names:
+            shown = ", ".join(shorten(n, 20) for n in names[:6]) + (", …" if len(names) > 6 else "")
+            known.update(Content(f"Players: {shown}"))
         self.refresh_store_status()
+        self.packs_ready()
+
+    def packs_ready(self) -> None:
+        """Fill the pack list (at mount, or when the packs found in the background arrive)."""
+        self.refresh_packs()
         self.show_waiting_draft()
         if self.game.requested_position:
             self._position_picked(self.game.requested_position)
-        names = self.game.player_names()
-        if names:
-            shown = ", ".join(shorten(n, 20) for n in names[:6]) + (", …" if len(names) > 6 else "")
-            self.query_one("#players-known", Static).update(Content(f"Players: {shown}"))
-        else:
-            self.query_one("#players-known", Static).display = False
 
     def _kind_options(self) -> list[tuple[str, str]]:
         kinds = list(KINDS)
@@ -286,6 +292,8 @@ Enter, Enter, Enter starts a round with the choices shown.
         return super().check_action(action, parameters)
 
     def action_resume_draft(self) -> None:
+        from game.rounds.plan import RoundSpec
+
         waiting = self._waiting
         if waiting is None:
             return
@@ -296,12 +304,12 @@ Enter, Enter, Enter starts a round with the choices shown.
             pack_id=pack_id,
             spec=RoundSpec(kind="single", position_id=position_id),
             stance=stance,  # type: ignore[arg-type]
-            timer=int(str(self.query_one("#timer", Select).value)),
+            timer=int(str(self.query_one("#timer", Choice).value)),
         )
         self.game.start_round(choice)
 
-    @on(Select.Changed, "#kind")
-    def _kind_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#kind")
+    def _kind_changed(self, event: Choice.Changed) -> None:
         if event.value == "single" and self.position_id is None and self.is_mounted:
             self.action_browse()
 
@@ -331,19 +339,24 @@ Enter, Enter, Enter starts a round with the choices shown.
             )
             return
         self.position_id, self.position_pack = position_id, index
-        self.query_one("#kind", Select).value = "single"
+        self.query_one("#kind", Choice).value = "single"
         line = self.query_one("#single-position", Static)
         line.update(Content.assemble(("Position: ", "bold"), short(claim, 100)))
         line.display = True
         self.query_one("#start", Button).focus()
 
     def action_start(self) -> None:
+        from game.rounds.plan import RoundSpec, parse_positions
+
+        if self.game.loading:
+            self.notify("Still looking for packs; a moment…", markup=False)
+            return
         index = self.selected_entry_index()
         if index is None:
             self.notify("Choose a pack that is not broken.", severity="warning", markup=False)
             self.query_one("#packs", OptionList).focus()
             return
-        kind = str(self.query_one("#kind", Select).value)
+        kind = str(self.query_one("#kind", Choice).value)
         if kind == "single":
             if self.position_id is None:
                 self.action_browse()
@@ -353,8 +366,8 @@ Enter, Enter, Enter starts a round with the choices shown.
             spec = parse_positions(kind)
         name = tidy_name(self.query_one("#player", Input).value) or GUEST
         self.query_one("#player", Input).value = name
-        stance = str(self.query_one("#stance", Select).value)
-        timer = int(str(self.query_one("#timer", Select).value))
+        stance = str(self.query_one("#stance", Choice).value)
+        timer = int(str(self.query_one("#timer", Choice).value))
         choice = RoundChoice(
             player=name,
             pack_id=self.shown[index].id,

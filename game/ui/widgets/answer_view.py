@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
-from game.grading.result import PointResult
 from game.ui.text import highlighted
+
+if TYPE_CHECKING:
+    from game.grading.result import PointResult
 
 
 class AnswerView(Static):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from game.packs.model import Position, Source
-from game.ui.text import attribution, literal
+from game.ui.text import literal
+from game.ui.words import attribution
+
+if TYPE_CHECKING:
+    from game.packs.model import Position, Source
 
 
 class ClaimCard(Vertical):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from game.grading.result import PointResult
 from game.ui.text import literal
+
+if TYPE_CHECKING:
+    from game.grading.result import PointResult
 
 
 class PointList(Static):

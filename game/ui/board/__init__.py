@@ -1,0 +1,1 @@
+"""``counterpoint board``: the live leaderboard app for the coach's screen."""
