@@ -15,7 +15,7 @@ from game.safe_text import clean
 COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats", "new_pack", "grade", "test_pack")
 COMMANDS += ("export", "forget")
 COMMANDS += ("mine",)
-COMMANDS += ("leaderboard", "merge", "report", "serve")
+COMMANDS += ("leaderboard", "merge", "report", "serve", "board")
 
 _EPILOG = """\
 Where data lives:
