@@ -98,12 +98,11 @@ def main() -> None:
     b_wall = statistics.median(w for _, w in bare)
     o_wall = statistics.median(w for _, w in ours)
     print(f"runs: {RUNS} of each, alternating; medians")
-    print(
-        f"bare Textual app (one Label): first screen {b_first * 1000:.0f} ms, process {b_wall * 1000:.0f} ms"
-    )
-    print(
-        f"counterpoint play:            first screen {o_first * 1000:.0f} ms, process {o_wall * 1000:.0f} ms"
-    )
+    for label, first, wall in (
+        ("bare Textual app (one Label)", b_first, b_wall),
+        ("counterpoint play", o_first, o_wall),
+    ):
+        print(f"{label:29} first screen {first * 1000:4.0f} ms, process {wall * 1000:4.0f} ms")
     print(f"ratio (first screen): {o_first / b_first:.2f}  (target <= 1.5)")
     print(f"ratio (whole process): {o_wall / b_wall:.2f}")
 
