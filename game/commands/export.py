@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from game.commands.saves_access import has_saves, open_for_reading
 from game.errors import CounterpointError, UsageError
 from game.paths import saves_dir
-from game.progress import export, results
+from game.progress import export, results_export
 from game.progress.errors import StoreUnavailable
 from game.progress.models import AttemptRecord
 from game.progress.recovery import DB_NAME
@@ -122,7 +122,9 @@ def _results(args: argparse.Namespace) -> int:
             if player is None:
                 known = ", ".join(clean(p) for p in store.players()) or "none yet"
                 raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
-        lines = results.result_lines(store, player=player, pack_id=args.pack, since=args.since)
+        lines = results_export.result_lines(
+            store, player=player, pack_id=args.pack, since=args.since
+        )
     count = len(lines) - 1 - int(json.loads(lines[0])["rounds"])
 
     def write(out: TextIO) -> int:

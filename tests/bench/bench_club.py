@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from game.progress import leaderboard, merging, report, results
+from game.progress import leaderboard, merging, report, results, results_export
 from game.progress.store import Store
 from tests.bench.bench_store import fill, timed, timed_once
 
@@ -35,11 +35,11 @@ def main() -> None:
             )
             timed("report over every answer", lambda: report.report(store, {}, tz=UTC), 3)
             start = time.perf_counter()
-            results.ensure_uids(store)
+            results_export.ensure_uids(store)
             timed_once("giving 100,000 old answers their ids (once)", time.perf_counter() - start)
             out = io.StringIO()
             start = time.perf_counter()
-            results.write_results(store, out)
+            results_export.write_results(store, out)
             timed_once("export --results (100,000 answers)", time.perf_counter() - start)
         data = out.getvalue().encode("ascii")
         print(f"  results file: {len(data) / 1e6:.1f} MB")
