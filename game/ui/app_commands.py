@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from game.ui.session import PlaySession
 
 Command = tuple[str, str, Callable[[], Any]]
+HISTORY_ROWS = 50
 
 
 def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]:
@@ -75,9 +76,47 @@ def reload_packs(app: CounterpointApp) -> None:
 
 
 def show_history(app: CounterpointApp) -> None:
-    from game.ui.screens.history import HistoryScreen
+    """Recent answers: the player's from the saves when recording, else this session's."""
+    from game.ui.screens.history import HistoryRow, HistoryScreen
 
-    app.push_screen(HistoryScreen(app.history))
+    claims = {
+        (e.id, p.id): p.claim for e in app.entries if e.pack is not None for p in e.pack.positions
+    }
+    player = app.session.choice.player if app.session else app.settings.last_player
+    store = app.recorder.store
+    rows: list[HistoryRow] = []
+    if store is not None and player:
+        try:
+            records = store.history(player)[-HISTORY_ROWS:]
+        except Exception as error:  # reading the history must not end the game
+            app.notify(f"Could not read the history: {clean(str(error))}", markup=False)
+            records = []
+        rows = [
+            HistoryRow(
+                r.at,
+                r.player,
+                claims.get((r.pack_id, r.position_id), r.position_id),
+                r.stance,
+                r.score,
+                r.seconds,
+            )
+            for r in reversed(records)
+        ]
+        title = f"Last answers of {clean(player)}, all sessions"
+    if not rows:
+        rows = [
+            HistoryRow(
+                a.at,
+                s.choice.player,
+                s.pack.position(a.position_id).claim,
+                a.stance,
+                a.score,
+                a.seconds,
+            )
+            for s, a in reversed(app.history)
+        ]
+        title = "Answers graded in this session"
+    app.push_screen(HistoryScreen(title, rows))
 
 
 def round_markdown(session: PlaySession, summary: RoundSummary, when: str) -> str:

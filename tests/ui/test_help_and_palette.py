@@ -126,3 +126,27 @@ async def test_palette_commands_follow_the_game_state(tmp_path: Path) -> None:
         text = exported.read_text()
         assert "| 1 | A three-day weekend leaves pupils rested" in text
         assert "Total 100 of 100" in text
+
+
+async def test_history_reads_the_saves_when_recording(tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    from game.progress.store import Store
+    from game.ui.app_commands import show_history
+    from game.ui.screens.history import HistoryScreen
+
+    store = Store.open(tmp_path)
+    app = build(saves=tmp_path, store=store, scripted=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        type_answer(pilot, STRONG)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        show_history(app)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert "all sessions" in str(screen.query_one(".dialog-title", Label).render())
+        table = screen.query_one(DataTable)
+        assert table.row_count == 1 and "three-day weekend" in str(table.get_row_at(0)[2])
+    store.close()

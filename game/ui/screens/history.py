@@ -1,8 +1,9 @@
-"""The answers graded in this session, newest first."""
+"""Recent answers: from the saves when recording (every session), else this session's."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,31 +14,41 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from game.safe_text import shorten
 
-if TYPE_CHECKING:
-    from game.rounds.practice import GradedAnswer
-    from game.ui.session import PlaySession
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One graded answer, as the history lists it."""
+
+    at: datetime
+    player: str
+    claim: str
+    stance: str
+    score: int
+    seconds: float
 
 
 class HistoryScreen(ModalScreen[None]):
-    """A table of this session's graded answers; ``counterpoint stats`` shows all sessions."""
+    """A table of graded answers, newest first; ``counterpoint stats`` has the full picture."""
 
     HELP = """\
 ## History
 
-Every answer graded since the game started, newest first, with its score and time taken.
-Your whole record across sessions is kept in the saves folder.
+Your graded answers, newest first, with the score and the time taken. With recording on, they
+come from your saves (every session); otherwise from this session only. For trends, mastery
+and the points you keep missing, run `counterpoint stats`.
 """
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="close-history", tooltip="Back to the game"),
     ]
 
-    def __init__(self, rows: list[tuple[PlaySession, GradedAnswer]]) -> None:
+    def __init__(self, title: str, rows: list[HistoryRow]) -> None:
         super().__init__()
+        self.heading = title
         self.rows = rows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history", classes="dialog"):
-            yield Label("Answers graded in this session", classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title")
             if self.rows:
                 yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             else:
@@ -49,16 +60,15 @@ Your whole record across sessions is kept in the saves folder.
         if not self.rows:
             return
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("Time", "Player", "Position", "Stance", "Score", "Seconds")
-        for session, attempt in reversed(self.rows):
-            claim = session.pack.position(attempt.position_id).claim
+        table.add_columns("When", "Player", "Position", "Stance", "Score", "Took")
+        for row in self.rows:
             table.add_row(
-                Text(f"{attempt.at:%H:%M}"),
-                Text(shorten(session.choice.player, 16)),
-                Text(shorten(claim, 40)),
-                Text(attempt.stance),
-                Text(str(attempt.score), justify="right"),
-                Text(f"{attempt.seconds:.0f}", justify="right"),
+                Text(f"{row.at.astimezone():%d %b %H:%M}"),
+                Text(shorten(row.player, 12)),
+                Text(shorten(row.claim, 28)),
+                Text(row.stance),
+                Text(str(row.score), justify="right"),
+                Text(f"{row.seconds:.0f} s", justify="right"),
             )
 
     def action_close(self) -> None:

@@ -280,7 +280,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             notice.update(
                 Content.assemble(
                     ("Unsent answer waiting: ", "bold $text-warning"),
-                    short(claim, 44),
+                    short(claim, 36),
                     (" · F6 resumes it", "bold"),
                 )
             )
