@@ -320,7 +320,7 @@ Enter, Enter, Enter starts a round with the choices shown.
     def action_browse(self) -> None:
         index = self.highlighted_index()
         if index is None:
-            self.notify("Highlight a pack first.", severity="warning")
+            self.notify("Highlight a pack first.", severity="warning", markup=False)
             return
         from game.ui.screens.pack_browser import PackBrowserScreen
 

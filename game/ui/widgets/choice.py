@@ -24,8 +24,22 @@ class Choice(Widget, can_focus=True):
     Choice:focus { background: $primary 40%; text-style: bold; }
     """
     BINDINGS = [
-        Binding("left", "move(-1)", "Previous choice", show=False),
-        Binding("right,space", "move(1)", "Next choice", show=False),
+        Binding(
+            "left",
+            "move(-1)",
+            "Previous choice",
+            show=False,
+            id="choice-previous",
+            tooltip="Pick the option before this one",
+        ),
+        Binding(
+            "right,space",
+            "move(1)",
+            "Next choice",
+            show=False,
+            id="choice-next",
+            tooltip="Pick the option after this one",
+        ),
     ]
 
     index: reactive[int] = reactive(0)
