@@ -215,3 +215,35 @@ async def test_ending_a_round_early_shows_what_was_answered(tmp_path: Path) -> N
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and app.session is None
+
+
+async def test_a_round_played_with_the_keyboard_only(tmp_path: Path) -> None:
+    app = build(saves=tmp_path, scripted=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Bo", "enter")  # name, then the pack list
+        await pilot.press("down", "enter")  # the second pack, then the Start button
+        await pilot.press("shift+tab", "right")  # back to the timer: 30 s
+        assert app.screen.query_one("#timer").value == 30  # type: ignore[attr-defined]
+        await pilot.press("tab", "enter")  # on to Start
+        await pilot.pause()
+        assert isinstance(app.screen, PositionScreen)
+        assert app.session is not None and app.session.round.time_limit == 30
+        await pilot.press(*"Pupils tire", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*" on longer days.", "f5")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.attempt.answer == "Pupils tire on longer days."
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Costs move.", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert [row.tries for row in app.screen.summary.turns] == [2, 1]
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -13,9 +13,10 @@ from game.rounds.practice import Phase
 from game.ui.screens.base import GameScreen
 from game.ui.session import PlaySession
 from game.ui.text import instruction
-from game.ui.widgets.answer_box import AnswerBox
+from game.ui.widgets.answer_box import ANSWER_CAP, AnswerBox
 from game.ui.widgets.claim_card import ClaimCard
 from game.ui.widgets.countdown import Countdown
+from game.ui.widgets.word_count import WordCount
 
 DRAFT_DELAY = 2.0
 """Seconds of quiet typing after which the draft is written to disk."""
@@ -89,7 +90,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
             self.baseline, placeholder="Write your answer here, in sentences.", id="answer"
         )
         with Horizontal(id="status"):
-            yield Static(id="count")
+            yield WordCount(ANSWER_CAP, id="count")
             yield Static("Grading…", id="grading")
             yield Countdown(id="countdown")
         yield Footer()
@@ -170,12 +171,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         )
 
     def _update_count(self) -> None:
-        box = self.query_one(AnswerBox)
-        text = box.text
-        words = len(text.split())
-        self.query_one("#count", Static).update(
-            f"{words} word{'s' * (words != 1)} · {len(text):,}/{box.cap:,} characters"
-        )
+        self.query_one(WordCount).count(self.query_one(AnswerBox).text)
 
     def save_draft_now(self) -> None:
         """Write the answer being typed to the drafts (or clear an emptied one)."""
