@@ -47,6 +47,12 @@ class Phrasing:
     """Its stems, in order."""
     direct: frozenset[str]
     """Stems a negation bears on directly ("not *restrain*")."""
+    near_negation: frozenset[str]
+    """Stems that a negation governs or closely follows ("Token.near_negation")."""
+    persisting: frozenset[str]
+    """Stems said to go on ("Token.persisting")..."""
+    lessened: frozenset[str]
+    """...and said to lessen or stop ("Token.lessened")."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,21 @@ def _distinct_content(analysis: Analysis) -> dict[str, Token]:
         if token.flags & CONTENT:
             first.setdefault(token.stem, token)
     return first
+
+
+def _polarities(analysis: Analysis) -> dict[str, bool | None]:
+    """Each content stem's polarity in a phrasing: None when unclear (a word of decrease
+    governs it, or it is stated both ways, as "nuclear" in "without the nuclear umbrella,
+    they would build nuclear weapons")."""
+    out: dict[str, bool | None] = {}
+    for token in analysis.tokens:
+        if not token.flags & CONTENT:
+            continue
+        value = None if token.uncertain else token.negated
+        if token.stem in out and out[token.stem] != value:
+            value = None
+        out[token.stem] = value
+    return out
 
 
 class PositionIndex:
@@ -130,12 +151,27 @@ class PositionIndex:
             weights = {s: self.weight(s) for s in content}
             total = sum(weights.values())
             norm = math.sqrt(sum(w * w for w in weights.values()))
-            negated = {s: None if t.uncertain else t.negated for s, t in content.items()}
+            negated = _polarities(analysis)
             own = sum(1 for s in weights if s not in self.claim_stems)
             direct = frozenset(t.stem for t in analysis.tokens if t.direct)
+            near = frozenset(t.stem for t in analysis.tokens if t.near_negation)
+            persisting = frozenset(t.stem for t in analysis.tokens if t.persisting)
+            lessened = frozenset(t.stem for t in analysis.tokens if t.lessened)
             need = params.min_stems if own > params.min_stems else 1
             self.phrasings.append(
-                Phrasing(number, weights, negated, total, norm, need, tuple(weights), direct)
+                Phrasing(
+                    number,
+                    weights,
+                    negated,
+                    total,
+                    norm,
+                    need,
+                    tuple(weights),
+                    direct,
+                    near,
+                    persisting,
+                    lessened,
+                )  # fmt: skip
             )
             for token in analysis.tokens:
                 if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():

@@ -8,7 +8,8 @@ Languages without lists here still grade (stems only, no function-word guard).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
@@ -67,10 +68,10 @@ _EN_STOP = _words(
     itself themselves himself herself ourselves myself yourself one ones thing things way lot
     lots well etc eg ie let oh ok okay against like within toward towards across behind beyond
     despite around along near throughout unlike versus inside outside beside besides except
-    amid"""
+    amid without"""
 )
 _EN_NEGATORS = _words(
-    "not no never none nothing nobody noone neither nor without nowhere hardly barely scarcely"
+    "not no never none nothing nobody noone neither nor nowhere hardly barely scarcely"
 )
 # Content words that also negate what follows ("ineffective in deterring crime").
 _EN_NEGATIVE_CONTENT = _words("ineffective useless unable fail fails failed failing incapable")
@@ -85,6 +86,8 @@ _EN_CLAUSE = _words(
     therefore since if when whenever until once"""
 )
 # Verbs and words of decrease: "reduces bullying" says bullying goes *down*, like "no bullying".
+# "Without" is one before a noun ("without the umbrella": an absence, not a denial), and
+# "less"/"fewer" are ("fewer bullies").
 # They flip the polarity of the next few content words (never across "and"/"or").
 _EN_DECREASE = _words(
     """reduce reduces reduced reducing reduction decrease decreases decreased decreasing lower
@@ -92,7 +95,7 @@ _EN_DECREASE = _words(
     prevented preventing prevention stop stops stopped stopping avoid avoids avoided avoiding
     eliminate eliminates eliminated eliminating elimination curb curbs curbed curbing deter
     deters deterred deterring hinder hinders hindered hindering lack lacks lacking lose loses
-    losing lost loss difficult hard impossible unlikely"""
+    losing lost loss difficult hard impossible unlikely without less fewer"""
 )
 _EN_COORDINATORS = _words("and or")
 # Two-word openers of a new clause for negation ("not banned *as long* as ...").
@@ -130,7 +133,28 @@ _EN_CONTRACTIONS = {
     "hadnt": ("had", "not"),
     "mustnt": ("must", "not"),
     "neednt": ("need", "not"),
+    # Typed without the apostrophe. Left out where the bare form is a word of its own:
+    # "its", "were", "well", "ill", "id", "wed", "lets", "shell", "hell".
+    "weve": ("we", "have"),
+    "youre": ("you", "are"),
+    "youve": ("you", "have"),
+    "youll": ("you", "will"),
+    "theyre": ("they", "are"),
+    "theyve": ("they", "have"),
+    "theyll": ("they", "will"),
+    "thats": ("that", "is"),
+    "whats": ("what", "is"),
+    "theres": ("there", "is"),
+    "hes": ("he", "is"),
+    "shes": ("she", "is"),
+    "im": ("i", "am"),
+    "ive": ("i", "have"),
+    "wouldve": ("would", "have"),
+    "couldve": ("could", "have"),
+    "shouldve": ("should", "have"),
 }
+# Chat spellings, expanded only when typed in lower case ("U" is more often "U.S.").
+_EN_LOWER_ONLY = {"u": ("you",), "ur": ("your",)}
 _EN_SUFFIXES = (
     ("n't", ("not",)),
     ("'re", ("are",)),
@@ -139,6 +163,16 @@ _EN_SUFFIXES = (
     ("'d", ("would",)),
     ("'m", ("am",)),
 )
+# Surely verbs: with one of these, a short stretch of words is a sentence, not a list item.
+_EN_VERB_FORMS = _words(
+    """was were has had did does made makes took takes gave gives went goes got gets kept
+    keeps lost won fell broke brought bought sent spent left paid said says told sold held ran
+    saw knew grew threw became began came built caught fought found felt thought taught meant
+    met led stood understood wrote drove rose chose spoke stole froze wore tore forgot hid
+    cheats fails wants knows thinks"""
+)
+# Words in "-ed" that are not verb forms.
+_EN_NOT_VERBS = _words("hundred indeed speed greed creed breed sacred naked wicked kindred")
 # "'s" is "is" after these, a possessive (dropped) elsewhere.
 _EN_IS_BEFORE_S = _words("it that there here what who he she where how")
 
@@ -149,9 +183,9 @@ _ES_STOP = _words(
     he hemos hay había por para con como pero si porque este esta estos estas ese esa esos esas
     eso esto aquel aquella ello él ella ellos ellas yo tú usted ustedes nosotros vosotros cual
     cuales quien quienes cuando donde muy ya también así tan sobre entre hasta desde hacia
-    durante según tiene tienen tener hace hacen"""
+    durante según tiene tienen tener hace hacen sin"""
 )
-_ES_NEGATORS = _words("no nunca jamás ni sin nada nadie ninguno ninguna ningún tampoco")
+_ES_NEGATORS = _words("no nunca jamás ni nada nadie ninguno ninguna ningún tampoco")
 _ES_MODALS = _words(
     """puede pueden podría podrían poder debe deben debería deberían deber va van irá irán
     será serán"""
@@ -164,8 +198,10 @@ _ES_CLAUSE = _words("pero porque aunque sino mientras pues embargo si cuando has
 _ES_DECREASE = _words(
     """reduce reducen reducir redujo reducción disminuye disminuyen disminuir evita evitan
     evitar previene previenen prevenir impide impiden impedir elimina eliminan eliminar
-    frena frenan frenar"""
+    frena frenan frenar sin menos"""
 )
+
+_ES_PERSISTENCE = _words("sigue siguen seguirá seguirán seguir continúa continúan todavía aún")
 
 # --- French --------------------------------------------------------------------------------
 _FR_STOP = _words(
@@ -173,9 +209,9 @@ _FR_STOP = _words(
     ce c cet cette ces il ils elle elles on je j tu nous vous me m te t lui y est sont était
     étaient être été a ont avait avaient avoir pour par avec dans sur sous comme si ça cela
     ceci celui celle ceux celles dont où très aussi ainsi alors entre vers chez jusqu lorsqu
-    puisqu quand fait font faire mon ma mes ton ta tes notre nos votre vos"""
+    puisqu quand fait font faire mon ma mes ton ta tes notre nos votre vos sans"""
 )
-_FR_NEGATORS = _words("ne n sans non ni aucun aucune nul nulle")
+_FR_NEGATORS = _words("ne n non ni aucun aucune nul nulle")
 # Second halves of "ne ... pas": they negate only where the "ne" was dropped.
 _FR_SECONDARY_NEGATORS = _words("pas jamais rien")
 _FR_MODALS = _words(
@@ -190,7 +226,7 @@ _FR_CLAUSE = _words("mais parce car cependant pourtant tandis puisque donc si qu
 _FR_DECREASE = _words(
     """réduit réduisent réduire réduction diminue diminuent diminuer évite évitent éviter
     empêche empêchent empêcher prévient préviennent prévenir élimine éliminent éliminer
-    freine freinent freiner"""
+    freine freinent freiner sans moins"""
 )
 _FR_ELISIONS = {"n": "ne", "l": "le", "d": "de", "j": "je", "m": "me", "t": "te", "s": "se"}
 _FR_ELISIONS.update({"c": "ce", "qu": "que", "jusqu": "jusque", "lorsqu": "lorsque"})
@@ -225,7 +261,25 @@ class Language:
     """Content words that negate what follows them ("ineffective", "fails")."""
     clause_pairs: frozenset[tuple[str, str]] = frozenset()
     """Word pairs after which negation stops, like a clause word ("as long as")."""
-    """Whether the lists are real; the function-word (salad) guard needs them."""
+    verb_forms: frozenset[str] = frozenset()
+    """Words that are surely verbs: two or three of them and a noun make a sentence."""
+    verb_endings: tuple[str, ...] = ()
+    """Endings of verb forms ("-ed")..."""
+    not_verbs: frozenset[str] = frozenset()
+    """...and words with those endings that are not verbs ("hundred")."""
+    lower_only: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Words that stand for others only when typed in lower case ("u" for "you")."""
+    absence: frozenset[str] = frozenset()
+    """"Without": a word of decrease before a noun ("without the umbrella"), a negator
+    before a verb ("without building bombs")..."""
+    gerund_endings: tuple[str, ...] = ()
+    """...told apart by these endings of the next word..."""
+    absence_skip: frozenset[str] = frozenset()
+    """...after these ("without *ever* building")."""
+    persistence: frozenset[str] = frozenset()
+    """Words saying something goes on ("still", "siguen"): against a point that it lessens."""
+    cessation: frozenset[tuple[str, str]] = frozenset()
+    """Word pairs saying something stops ("no longer", "ya no")."""
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -294,18 +348,32 @@ def language(code: str) -> Language:
             _words("that"),
             _EN_NEGATIVE_CONTENT,
             _EN_CLAUSE_PAIRS,
+            _EN_VERB_FORMS,
+            ("ed",),
+            _EN_NOT_VERBS,
+            _EN_LOWER_ONLY,
+            _words("without"),
+            ("ing",),
+            _words("ever even really actually first"),
+            _words("still continue continues continued continuing remain remains persist persists"),
+            frozenset({("no", "longer"), ("no", "more"), ("not", "anymore")}),
         )
     if code == "es":
         return Language(
             "es", _ES_STOP, _ES_NEGATORS, _EMPTY, _ES_MODALS, _ES_QUANTIFIERS, _ES_CLAUSE,
             _words("solo sólo"), True, _ES_DECREASE, _words("y e o u"),
             _words("cierto verdad"), _words("falso mentira mito"), _words("que"),
+            absence=_words("sin"), gerund_endings=("ar", "er", "ir"),
+            persistence=_ES_PERSISTENCE,
+            cessation=frozenset({("ya", "no"), ("dejan", "de"), ("deja", "de")}),
         )  # fmt: skip
     if code == "fr":
         return Language(
             "fr", _FR_STOP, _FR_NEGATORS, _FR_SECONDARY_NEGATORS, _FR_MODALS, _FR_QUANTIFIERS,
             _FR_CLAUSE, _words("seulement"), True, _FR_DECREASE, _words("et ou"),
             _words("vrai exact"), _words("faux mythe mensonge"), _words("que qu"),
+            absence=_words("sans"), gerund_endings=("er", "ir", "re"),
+            persistence=_words("toujours encore continue continuent reste restent"),
         )  # fmt: skip
     return Language(code, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY, False)
 

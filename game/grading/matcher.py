@@ -15,7 +15,9 @@ import math
 from dataclasses import dataclass, field
 
 from game.grading.index import Phrasing, PositionIndex
-from game.grading.normalise import CONTENT, FUNCTION, Analysis, Token
+from game.grading.languages import language
+from game.grading.normalise import CONTENT, Analysis, Token
+from game.grading.structure import listed, structural
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
 _BELOW = 0.99  # a similarity capped just under the threshold
@@ -100,9 +102,12 @@ class _Tally:
     where: dict[str, list[int]]
     """Stem -> token indices."""
     function: int
+    """Function words and verbs: what sentences have and keyword strings lack."""
     size: int
     sums: dict[int, list[float]]
     """Phrasing -> [matched weight, dot product, own words]."""
+    padded: bool = False
+    """A keyword string or a list inside the answer (stuffing); for a pair, either half."""
 
 
 def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[Window]:
@@ -110,26 +115,32 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
     params = index.params
     tokens = analysis.tokens
     resolved = [index.resolve(t) if t.flags & CONTENT else None for t in tokens]
+    lang = language(index.code)
+    listy = listed(analysis, lang) if salad_guard else []
+    shaped = structural(analysis, lang)
     result: list[Window] = []
     starting: dict[int, _Tally] = {}  # single windows by first token
     ending: dict[int, _Tally] = {}  # ... and by end
     for lo, hi, pair in windows_of(analysis, params.window_tokens):
         if pair:
-            tally = _merge(starting[lo], ending[hi], index)
+            first, second = starting[lo], ending[hi]
+            tally = _merge(first, second, index)
+            padded = first.padded or second.padded
         else:
-            tally = _tally(lo, hi, tokens, resolved, index)
+            tally = _tally(lo, hi, shaped, resolved, index)
             starting.setdefault(lo, tally)
             ending[hi] = tally
+            size = hi - lo
+            padded = salad_guard and (
+                (size >= params.salad_length and tally.function / size < params.stuffing_share)
+                or sum(listy[lo:hi]) >= params.salad_list_share * size
+            )
+            tally.padded = padded
         window = Window(lo, hi)
         result.append(window)
         if not tally.credit:
             continue
-        size = tally.size
-        window.salad = (
-            salad_guard
-            and size >= params.salad_length
-            and tally.function / size < params.stuffing_share
-        )
+        window.salad = padded
         window.repeated = max(len(v) for v in tally.where.values()) > params.repeat_limit
         _score(window, tally, tokens, index, _PAIR_FACTOR if pair else 1.0)
     return result
@@ -138,7 +149,7 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
 def _tally(
     lo: int,
     hi: int,
-    tokens: tuple[Token, ...],
+    shaped: list[bool],
     resolved: list[tuple[str, float] | None],
     index: PositionIndex,
 ) -> _Tally:
@@ -146,7 +157,7 @@ def _tally(
     where: dict[str, list[int]] = {}
     function = 0
     for i in range(lo, hi):
-        if tokens[i].flags & FUNCTION:
+        if shaped[i]:
             function += 1
         found = resolved[i]
         if found is None:
@@ -239,7 +250,7 @@ def _score(
         scored.append((-sim, number, coverage))
     scored.sort()
     weak = threshold * _WEAK
-    summary: dict[str, tuple[list[int], bool, bool, bool, bool]] | None = None
+    summary: _Summary | None = None
     for negative, number, coverage in scored:
         phrasing = phrasings[number]
         point = phrasing.point
@@ -260,20 +271,24 @@ def _score(
             window.hits[point] = hit
 
 
-def _summarise(
-    where: dict[str, list[int]], tokens: tuple[Token, ...]
-) -> dict[str, tuple[list[int], bool, bool, bool, bool]]:
-    """Per stem of a window: its places, and whether any is uncertain, all are negated, all
-    are affirmed, any has a negation bearing on it directly."""
+_Summary = dict[str, tuple[bool, bool, bool, bool, bool, bool, bool]]
+
+
+def _summarise(where: dict[str, list[int]], tokens: tuple[Token, ...]) -> _Summary:
+    """Per stem of a window: whether any place is uncertain, all are negated, all are
+    affirmed, any has a negation bearing on it directly, any is near a negation, all are
+    said to persist, all are said to lessen."""
     out = {}
     for stem, places in where.items():
-        flags = [(tokens[i].negated, tokens[i].uncertain, tokens[i].direct) for i in places]
+        found = [tokens[i] for i in places]
         out[stem] = (
-            places,
-            any(f[1] for f in flags),
-            all(f[0] for f in flags),
-            not any(f[0] for f in flags),
-            any(f[2] for f in flags),
+            any(t.uncertain for t in found),
+            all(t.negated for t in found),
+            not any(t.negated for t in found),
+            any(t.direct for t in found),
+            any(t.near_negation for t in found),
+            all(t.persisting for t in found),
+            all(t.lessened for t in found),
         )
     return out
 
@@ -282,23 +297,42 @@ def _polarity(
     phrasing: Phrasing,
     sim: float,
     coverage: float,
-    summary: dict[str, tuple[list[int], bool, bool, bool, bool]],
+    summary: _Summary,
     credit: dict[str, float],
     where: dict[str, list[int]],
 ) -> Hit:
-    """The hit of one phrasing, with whether the window states it the other way round."""
+    """The hit of one phrasing, with whether the window states it the other way round.
+
+    A word stated the other way counts against the phrasing when a negation bears on it
+    directly, or when the other text has no negation near it. A word that a negation only
+    reached by spreading ("doesn't make *the ICBMs* go away") is not contradicted by one
+    that a negation closely follows ("the ICBMs don't disappear"). A word said to go on
+    ("bullies *still* mock clothes") contradicts one said to lessen ("*fewer* jibes about
+    clothes"), and the other way round.
+    """
     against = known = 0.0
     bears = False  # a negation bears directly on a word stated the other way
     for stem, negated in phrasing.negated.items():
         info = summary.get(stem)
         if info is None:
             continue
-        _, uncertain, all_negated, all_affirmed, direct = info
+        uncertain, all_negated, all_affirmed, direct, near, persisting, lessened = info
+        value = phrasing.weights[stem] * credit[stem]
+        if (persisting and stem in phrasing.lessened) or (lessened and stem in phrasing.persisting):
+            known += value
+            against += value
+            bears = True
+            continue
         if negated is None or uncertain:
             continue
-        value = phrasing.weights[stem] * credit[stem]
         known += value
-        if all_affirmed if negated else all_negated:
+        if negated and all_affirmed:  # the phrasing negates the word, the window states it
+            opposed = stem in phrasing.direct or not near
+        elif not negated and all_negated:  # and the other way round
+            opposed = direct or stem not in phrasing.near_negation
+        else:
+            continue
+        if opposed:
             against += value
             bears = bears or direct or stem in phrasing.direct
     contradicted = against > known / 2

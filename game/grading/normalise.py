@@ -39,6 +39,13 @@ NEGATION_REACH = 3
 CLAUSE_REACH = 1_000_000
 """Reach of a sentential negation ("it is not true that ..."): the rest of the clause."""
 
+# How a stretch of words between separators ends (``Analysis.items``).
+STOP = 0  # a full stop, question or exclamation mark: a sentence
+SEMI = 1  # a semicolon: a clause of its own
+BREAK = 2  # a comma, colon, slash, line break or bullet: a list item, or part of a sentence
+END = 3  # the end of the text
+_LIST_SEPARATORS = frozenset(",:/\u060c\u3001")
+
 _IGNORABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc\u2018\u0060\u00b4\u2032"), "'")
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st vs etc eg ie cf".split())
@@ -98,6 +105,18 @@ class Token:
     """A word of decrease governs it ("reduces *bullying*"): its polarity is unclear."""
     direct: bool = False
     """A negation bears on it directly: a contradiction must involve such a word."""
+    unit: int = 0
+    """Index of its polarity unit: the stretch between sentence ends and clause words
+    ("but", "if") that a negation can reach (commas do not end one)."""
+    persisting: bool = False
+    """Near a word of persistence ("bullies *still* mock clothes", "los acosadores *siguen*
+    riéndose"): it contradicts a word of decrease or cessation ("fewer", "no longer")."""
+    lessened: bool = False
+    """Governed by a word of decrease, or near one of cessation ("ya no", "no longer")."""
+    near_negation: bool = False
+    """A negation governs it or follows it closely in its unit, as a verb's subject ("the
+    ICBMs *don't* disappear"): a word that a negation reached only by spreading to it ("doesn't
+    make the ICBMs go away") is not contradicted by such a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +127,10 @@ class Analysis:
     tokens: tuple[Token, ...]
     sentences: tuple[tuple[int, int], ...]
     """Token index ranges ``[first, end)`` of each non-empty sentence."""
+    items: tuple[tuple[int, int, int], ...] = ()
+    """``(first, end, how it ends)`` of each stretch of words between separators (commas,
+    line breaks, bullets, sentence ends; not quotes or brackets): what tells a list of words
+    from a sentence. The ending is STOP, SEMI, BREAK or END."""
 
     def function_share(self) -> float:
         """Share of tokens that are function words (1.0 for an empty text)."""
@@ -134,9 +157,14 @@ class Lexicon:
         cached = self._cache.get(raw) if stem else None
         if cached is not None:
             return cached
-        text = unicodedata.normalize("NFKC", raw[: 4 * MAX_WORD].translate(_APOSTROPHES))
-        text = text.casefold().translate(_IGNORABLE)
-        result = tuple(self._entry(w[:MAX_WORD], stem) for w in self.language.expand(text) if w)
+        special = self.language.lower_only.get(raw)
+        if special is not None:
+            result = tuple(self._entry(w, stem) for w in special)
+        else:
+            text = unicodedata.normalize("NFKC", raw[: 4 * MAX_WORD].translate(_APOSTROPHES))
+            text = text.casefold().translate(_IGNORABLE)
+            words = self.language.expand(text)
+            result = tuple(self._entry(w[:MAX_WORD], stem) for w in words if w)
         if not stem:
             return result
         with self._lock:
@@ -198,22 +226,30 @@ class _Polarity:
         self.negations: list[list[int]] = []  # [content words left, content words seen]
         self.decrease = 0  # open words of decrease
         self.pending = False
+        self.absence = False  # "without" just seen: what follows decides what it does
         self.last_strong = -10
         self.previous = ""
+        self.unit = 0
 
     def reset(self) -> None:
         """A new clause: nothing carries over."""
+        self.unit += 1
         self.negations.clear()
         self.decrease = 0
         self.pending = False
+        self.absence = False
         self.last_strong = -10
         self.previous = ""
 
     def pause(self) -> None:
-        """A comma or the like: words of decrease stop, negation carries on ("No, ..." aside)."""
+        """A comma or the like: words of decrease stop, and so does a local negation that has
+        already reached a word ("never comply: smugglers keep it supplied"); one that has not
+        carries on ("not, in the end, restrain"), as does a negation of the whole clause."""
         self.decrease = 0
         self.pending = False
+        self.absence = False
         self.previous = ""
+        self.negations = [s for s in self.negations if s[1] == 0 or s[0] > NEGATION_REACH]
 
     def negated(
         self, word: str, flags: int, position: int, name: bool = False
@@ -226,6 +262,14 @@ class _Polarity:
             self.decrease = 0
         if (self.previous, word) in lang.clause_pairs:
             self.reset()
+        if self.absence:
+            if word not in lang.absence_skip:
+                self.absence = False
+                if len(word) >= 5 and word.endswith(lang.gerund_endings):
+                    # "without ever *building* bombs" negates; "without the umbrella" is
+                    # an absence, of unclear polarity.
+                    self.decrease = max(self.decrease - 1, 0)
+                    self.pending = True
         if self.pending:
             self.pending = False
             if word not in lang.not_negating_next:
@@ -255,6 +299,7 @@ class _Polarity:
             self.pending = True
         if flags & DECREASE:
             self.decrease += 1
+            self.absence = word in lang.absence
         self.previous = word
         return result
 
@@ -269,11 +314,16 @@ def analyse(text: str, code: str = "en") -> Analysis:
     sentences: list[tuple[int, int]] = []
     polarity = _Polarity(lex.language)
     types: set[str] = set()
+    items: list[tuple[int, int, int]] = []
+    item_start = 0
     for match in _scanner().finditer(text):
         kind = match.lastgroup
         if kind == "sent":
             if _is_abbreviation(match, tokens, text):
                 continue
+            if len(tokens) > item_start:
+                items.append((item_start, len(tokens), _ending(match.group())))
+                item_start = len(tokens)
             if len(tokens) > sentence_start:
                 sentences.append((sentence_start, len(tokens)))
                 sentence += 1
@@ -284,6 +334,10 @@ def analyse(text: str, code: str = "en") -> Analysis:
         if kind == "clause":
             clause += 1
             polarity.pause()
+            mark = match.group()
+            if len(tokens) > item_start and ("\n" in mark or mark.strip() in _LIST_SEPARATORS):
+                items.append((item_start, len(tokens), BREAK))
+                item_start = len(tokens)
             continue
         raw = match.group()
         if kind == "num":
@@ -303,11 +357,67 @@ def analyse(text: str, code: str = "en") -> Analysis:
             name = len(tokens) > sentence_start and raw[:1].isupper()
             negated, uncertain, direct = polarity.negated(word, flags, len(tokens), name)
             tokens.append(
-                Token(word, stem, start, end, sentence, clause, flags, negated, uncertain, direct)
-            )
+                Token(
+                    word, stem, start, end, sentence, clause, flags, negated, uncertain, direct,
+                    polarity.unit,
+                )
+            )  # fmt: skip
     if len(tokens) > sentence_start:
         sentences.append((sentence_start, len(tokens)))
-    return Analysis(text, tuple(tokens), tuple(sentences))
+    if len(tokens) > item_start:
+        items.append((item_start, len(tokens), END))
+    _mark_near_negation(tokens)
+    _mark_persistence(tokens, lex.language)
+    return Analysis(text, tuple(tokens), tuple(sentences), tuple(items))
+
+
+def _mark_near_negation(tokens: list[Token]) -> None:
+    """Set ``near_negation``: negated, or among the few content words before a negator in
+    the same polarity unit."""
+    left = 0
+    unit = -1
+    for token in reversed(tokens):
+        if token.unit != unit:
+            unit, left = token.unit, 0
+        if token.flags & NEGATOR:
+            left = NEGATION_REACH
+        elif token.flags & CONTENT and left:
+            token.near_negation = True
+            left -= 1
+        if token.negated:
+            token.near_negation = True
+
+
+def _mark_persistence(tokens: list[Token], lang: Language) -> None:
+    """Set ``persisting`` and ``lessened`` on the content words of a clause near a word of
+    persistence or cessation (a few either side: "bullying *still* happens")."""
+    if not lang.persistence and not lang.cessation:
+        return
+    for i, token in enumerate(tokens):
+        token.lessened = token.lessened or token.uncertain
+        previous = tokens[i - 1].word if i else ""
+        if token.word in lang.persistence:
+            attribute = "persisting"
+        elif (previous, token.word) in lang.cessation:
+            attribute = "lessened"
+        else:
+            continue
+        for step in (-1, 1):
+            left = NEGATION_REACH
+            j = i + step
+            while left and 0 <= j < len(tokens) and tokens[j].clause == token.clause:
+                if tokens[j].flags & CONTENT and tokens[j].word not in lang.persistence:
+                    setattr(tokens[j], attribute, True)
+                    left -= 1
+                j += step
+
+
+def _ending(mark: str) -> int:
+    """How a sentence separator ends an item: a full stop (or the like), a semicolon, or a
+    line break or bullet (which lists use)."""
+    if any(c not in ";\n \t" for c in mark):
+        return STOP
+    return SEMI if ";" in mark else BREAK
 
 
 def _is_abbreviation(match: re.Match[str], tokens: list[Token], text: str) -> bool:

@@ -36,17 +36,23 @@ class Params:
     echo_share: float = 0.7
     """A window whose content weight is at least this share claim words is an echo."""
     salad_share: float = 0.25
-    """Function-word share under which an answer of ``salad_length`` words or more is a
-    keyword list, not sentences (shorter answers only when they have no function word)."""
+    """Function-word share under which a sentence of ``salad_length`` words or more is a
+    keyword string, not prose (for the answer as a whole)."""
     salad_length: int = 8
-    """See ``salad_share``."""
+    """See ``salad_share``; shorter sentences are never keyword strings (telegraphic style)."""
     salad_min_tokens: int = 3
-    """Answers shorter than this (in words) are too short to make an argument."""
+    """In a language without word lists, answers shorter than this (in words) are too short
+    to make an argument (with lists: one word, or two that make no sentence)."""
+    salad_list_share: float = 0.5
+    """An answer with at least this share of its words in lists or keyword strings is salad;
+    a window with this share of them inside a normal answer is stuffing."""
     stuffing_share: float = 0.15
-    """Function-word share under which a window of ``salad_length`` words or more inside a
+    """Function-word share under which a sentence of ``salad_length`` words or more inside a
     normal answer is padding (stuffing) and earns nothing."""
-    wrong_side_ratio: float = 1.5
+    wrong_side_ratio: float = 1.6
     """How many times better the other stance must match a window to call it the wrong side."""
+    wrong_side_coverage: float = 0.4
+    """...with a real match: one that states at least this share of its wording."""
     points_per_sentence: int = 2
     """At most this many points are credited from one sentence."""
     window_tokens: int = 40

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.grading.index import PositionIndex
+from game.grading.languages import language
 from game.grading.matcher import Hit, Window, match
 from game.grading.normalise import Analysis
 from game.grading.params import Params
+from game.grading.structure import is_salad
 from game.packs.model import Stance
 
 
@@ -54,12 +56,15 @@ def calibrate(sim: float, threshold: float) -> float:
     return 0.5 + 0.5 * (sim - threshold) / (1.0 - threshold) if threshold < 1 else 1.0
 
 
-def _best(hits: dict[int, Hit], own: frozenset[int]) -> tuple[float, float]:
+def _best(hits: dict[int, Hit], own: frozenset[int], coverage: float) -> tuple[float, float]:
+    """Best similarity among our points, and among the other side's *real* matches: those
+    that state at least ``coverage`` of their wording (one rare word shared with the other
+    side's point is not arguing the other side)."""
     mine = other = 0.0
     for point, hit in hits.items():
         if point in own:
             mine = max(mine, hit.sim)
-        else:
+        elif hit.coverage >= coverage:
             other = max(other, hit.sim)
     return mine, other
 
@@ -68,14 +73,18 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     """Match the answer and decide, point by point, what it earned."""
     p = index.params
     own = frozenset(i for i, e in enumerate(index.points) if e.stance == stance)
-    salad = is_salad(analysis, p, salad_guard)
+    salad = is_salad(analysis, language(index.code), p, salad_guard)
     windows = match(analysis, index, salad_guard)
     reasons: list[str | None] = []
     wrong: set[int] = set()
     for window in windows:
-        reasons.append(_reason(window, salad, own, p.threshold, p.wrong_side_ratio))
+        reasons.append(_reason(window, salad, own, p))
         if reasons[-1] == "wrong-side":
-            wrong.update(q for q, h in window.hits.items() if q not in own and h.sim >= p.threshold)
+            wrong.update(
+                q
+                for q, h in window.hits.items()
+                if q not in own and h.sim >= p.threshold and h.coverage >= p.wrong_side_coverage
+            )
     candidates: list[tuple[float, int, int, tuple[int, ...]]] = []
     best: dict[int, tuple[float, Hit]] = {}
     refused: dict[int, tuple[float, str]] = {}
@@ -134,28 +143,15 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     )
 
 
-def is_salad(analysis: Analysis, p: Params, salad_guard: bool) -> bool:
-    """A word or two, or a list of words rather than sentences."""
-    words = len(analysis.tokens)
-    if words < p.salad_min_tokens:
-        return True
-    if not salad_guard:
-        return False
-    share = analysis.function_share()
-    return share == 0.0 or (words >= p.salad_length and share < p.salad_share)
-
-
-def _reason(
-    window: Window, salad: bool, own: frozenset[int], threshold: float, ratio: float
-) -> str | None:
+def _reason(window: Window, salad: bool, own: frozenset[int], p: Params) -> str | None:
     if salad:
         return "salad"
     if window.salad:
         return "stuffing"
     if window.echo:
         return "echo"
-    mine, other = _best(window.hits, own)
-    if other >= threshold and other > mine * ratio:
+    mine, other = _best(window.hits, own, p.wrong_side_coverage)
+    if other >= p.threshold and other > mine * p.wrong_side_ratio:
         return "wrong-side"
     return None
 

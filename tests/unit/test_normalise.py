@@ -28,6 +28,13 @@ def originals(text: str) -> list[str]:
         ),  # fmt: skip
         ("it's China's choice", ["it", "is", "china", "choice"]),
         ("dont isnt cannot", ["do", "not", "is", "not", "can", "not"]),
+        ("weve seen theyre", ["we", "have", "seen", "they", "are"]),
+        ("theyll say thats it", ["they", "will", "say", "that", "is", "it"]),
+        ("hes right shes not", ["he", "is", "right", "she", "is", "not"]),
+        ("im sure ive said youre", ["i", "am", "sure", "i", "have", "said", "you", "are"]),
+        ("u know ur plan", ["you", "know", "your", "plan"]),
+        ("wasnt werent didnt wouldnt", ["was", "not", "were", "not", "did", "not", "would", "not"]),
+        ("shouldnt couldnt wont", ["should", "not", "could", "not", "will", "not"]),
     ],
 )
 def test_contractions_are_expanded_before_anything_else(text: str, expected: list[str]) -> None:
@@ -75,7 +82,7 @@ def test_a_blank_line_or_bullet_starts_a_sentence() -> None:
 
 def test_negators_modals_and_quantifiers_are_not_stop_words() -> None:
     lang = language("en")
-    for word in ("not", "no", "never", "without", "will", "should", "must", "more", "fewer"):
+    for word in ("not", "no", "never", "will", "should", "must", "more", "fewer"):
         assert word not in lang.stop, word
     tokens = {t.word: t for t in analyse("China will never restrain more troops").tokens}
     assert tokens["will"].flags & CONTENT
@@ -162,3 +169,21 @@ def test_right_to_left_text_keeps_offsets() -> None:
 
 def test_not_shown_that_negates_what_follows() -> None:
     assert negated("Research has not shown that uniforms cut bullying")["bullying"]
+
+
+def test_words_that_look_like_contractions_but_are_words_are_kept() -> None:
+    # "its" may be a possessive; "were", "well", "ill" are words; "U.S." is not "you".
+    assert words("its rules were ill made, well") == ["its", "rules", "were", "ill", "made", "well"]
+    assert words("U.S. troops") == ["u", "s", "troops"]
+
+
+def test_contractions_typed_without_apostrophes_weigh_nothing() -> None:
+    tokens = analyse("theyre sure thats why weve left").tokens
+    assert [t.word for t in tokens if t.flags & CONTENT] == ["sure", "left"]
+
+
+def test_without_before_a_noun_is_an_absence_before_a_verb_a_negation() -> None:
+    tokens = {t.word: t for t in analyse("Without the umbrella, Seoul would build bombs").tokens}
+    assert tokens["umbrella"].uncertain and not tokens["umbrella"].negated
+    assert not tokens["build"].negated
+    assert negated("They could cope without ever building bombs")["building"]
