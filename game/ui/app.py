@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from game.progress.store import Store
 
 PaletteCommand = tuple[str, str, Callable[[], Any]]
+SHOW_EVERY_KEY = frozenset({"submit"})
+"""Bindings whose footer entry lists all their keys."""
 
 
 def _default_grader(pack: Any) -> Any:
@@ -235,6 +237,19 @@ class CounterpointApp(RoundFlow):
     def _theme_changed(self, theme: Any) -> None:
         self.settings.theme = self.theme
         self.settings.save()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Show every key of Submit in the footer ("^s/f5"): ctrl+s is not sent by every
+        terminal setup, so the other key must be visible too."""
+        if binding.id in SHOW_EVERY_KEY:
+            keys = [
+                super(CounterpointApp, self).get_key_display(active.binding)
+                for active in self.screen.active_bindings.values()
+                if active.binding.id == binding.id
+            ]
+            if len(keys) > 1:
+                return "/".join(dict.fromkeys(keys))
+        return super().get_key_display(binding)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -34,7 +34,7 @@ async def test_f1_shows_the_keys_that_are_active_on_the_position_screen(tmp_path
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         keys = key_table(help_screen)
-        assert keys["Submit"] == "^s / f5"
+        assert keys["Submit"] == "^s/f5"
         assert keys["Context"] == "f2" and keys["Quit"] == "^q"
         assert "Retry" not in keys
         assert str(tmp_path) in str(help_screen.query_one("#saves", Static).render())

@@ -104,10 +104,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         count = len(rubric.points)
         if count == 1:
             return "Hint: one point earns credit here; make it in full sentences."
-        return (
-            f"Hint: {count} different points earn credit; the strongest few earn full marks."
-            " Write in sentences."
-        )
+        return f"Hint: {count} points earn credit; making the strongest few earns full marks."
 
     def on_mount(self) -> None:
         card = self.query_one(ClaimCard)
