@@ -93,14 +93,15 @@ def choose_pack(entries: list[PackEntry], wanted: str | None, last: str | None) 
     return next((e for e in good if e.id == last), good[0])
 
 
-def _open_store(saves: Path) -> tuple[Any, str | None]:
-    from game.progress.errors import StoreError
+def _open_store(saves: Path) -> tuple[Any, str | None, bool]:
+    """(store or None, why not, whether the file is damaged and may be moved aside)."""
+    from game.progress.errors import StoreCorrupt, StoreError
     from game.progress.store import Store
 
     try:
-        return Store.open(saves), None
+        return Store.open(saves), None, False
     except StoreError as error:  # corrupt, too new, read-only: play on without recording
-        return None, clean(str(error))
+        return None, clean(str(error)), isinstance(error, StoreCorrupt)
 
 
 def run_plain(
@@ -122,7 +123,7 @@ def run_plain(
     assert entry.pack is not None
     stance: StanceChoice = args.stance or "rebut"
     turns = plan_round(entry.pack, spec or RoundSpec(), stance, rng)
-    store, problem = _open_store(saves)
+    store, problem, _ = _open_store(saves)
     if problem:
         print(f"counterpoint: not recording: {problem}", file=sys.stderr)
     recorder = Recorder(store, problem)

@@ -93,7 +93,7 @@ class CounterpointApp(RoundFlow):
         grader_factory: GraderFactory | None = None,
         reload_packs: Callable[[], Sequence[PackEntry]] | None = None,
         store_error: str | None = None,
-        open_store: Callable[[], tuple[Store | None, str | None]] | None = None,
+        open_store: Callable[[], tuple[Store | None, str | None, bool]] | None = None,
         player: str | None = None,
         pack_id: str | None = None,
         position_id: str | None = None,
@@ -171,7 +171,7 @@ class CounterpointApp(RoundFlow):
         Both import and validate a good deal (pydantic models, SQLite checks), which is most
         of the start-up time; the start screen says it is looking meanwhile.
         """
-        opened: tuple[Any, str | None] | None = None
+        opened: tuple[Any, str | None, bool] | None = None
         found: list[PackEntry] | None = None
         problem: Exception | None = None
         try:
@@ -186,7 +186,7 @@ class CounterpointApp(RoundFlow):
 
     def _loaded(
         self,
-        opened: tuple[Any, str | None] | None,
+        opened: tuple[Any, str | None, bool] | None,
         found: list[PackEntry] | None,
         problem: Exception | None,
     ) -> None:

@@ -53,6 +53,12 @@ def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]
     )
     if session is not None and session.round.phase is not Phase.SUMMARY:
         yield ("End round", "Stop the round here and see the summary", app.end_round)
+    if app.recorder.damaged and app.saves_dir is not None:
+        yield (
+            "Start saves afresh",
+            "Move the damaged saves file aside (nothing is deleted) and record again",
+            lambda: start_saves_afresh(app),
+        )
     if session is not None and app.saves_dir is not None and session.round.summary().turns:
         yield (
             "Export results",
@@ -159,3 +165,47 @@ def export_round(app: CounterpointApp) -> Path | None:
         return None
     app.notify(f"Results written to {target}", title="Exported", markup=False)
     return target
+
+
+def start_saves_afresh(app: CounterpointApp) -> None:
+    """After the player confirms: move the damaged saves aside and open a new, empty file."""
+    from game.ui.screens.confirm import ConfirmModal
+
+    saves = app.saves_dir
+    if saves is None:
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            reopen_saves(app, saves)
+
+    app.push_screen(
+        ConfirmModal(
+            "Start your saves afresh?",
+            f"The damaged file in {saves} is renamed (counterpoint.db.bad-<time>), never deleted,"
+            " so it can still be rescued or sent to someone who can. A new, empty saves file"
+            " starts recording from now on.",
+            "Move it aside",
+        ),
+        answered,
+    )
+
+
+def reopen_saves(app: CounterpointApp, saves: Path) -> None:
+    """Quarantine the damaged file, open a new store and record with it."""
+    from game.progress.errors import StoreError
+    from game.progress.store import Store
+    from game.ui.recorder import Recorder
+    from game.ui.screens.start import StartScreen
+
+    try:
+        moved = Store.quarantine_and_start_fresh(saves)
+        store = Store.open(saves)
+    except StoreError as error:
+        app.notify(f"Could not start afresh: {clean(str(error))}", severity="error", markup=False)
+        return
+    app.recorder = Recorder(store)
+    app.notify(f"The damaged file is now {moved}. Recording again.", markup=False)
+    start = app.screen_stack[0]
+    if isinstance(start, StartScreen):
+        start.refresh_store_status()

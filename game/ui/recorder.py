@@ -29,8 +29,12 @@ def _failures() -> tuple[type[Exception], ...]:
 class Recorder:
     """The store, as the game uses it; ``error`` says why nothing is being recorded."""
 
-    def __init__(self, store: Store | None, error: str | None = None) -> None:
+    def __init__(
+        self, store: Store | None, error: str | None = None, damaged: bool = False
+    ) -> None:
         self.store = store
+        self.damaged = store is None and damaged
+        """The saves file is damaged (not merely unreachable): the player may start afresh."""
         self.opened = store
         """The store as opened, kept to close it even after recording stopped."""
         self.error = error if store is None else None

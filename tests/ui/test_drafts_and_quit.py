@@ -112,3 +112,38 @@ async def test_a_store_that_fails_is_reported_and_the_game_goes_on(tmp_path: Pat
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.session is not None and len(app.session.round.attempts) == 1
+
+
+async def test_damaged_saves_are_moved_aside_only_when_the_player_says_so(
+    tmp_path: Path,
+) -> None:
+    from game.commands.play import _open_store
+    from game.ui.app_commands import commands_for
+    from game.ui.screens.confirm import ConfirmModal
+
+    damaged = b"this is not a database" * 200
+    (tmp_path / "counterpoint.db").write_bytes(damaged)
+    app = build(saves=tmp_path, open_store=lambda: _open_store(tmp_path), scripted=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store is None and app.recorder.damaged
+        status = str(app.screen.query_one("#store-status", Static).render())
+        assert status.startswith("Not recording")
+        assert (tmp_path / "counterpoint.db").read_bytes() == damaged  # untouched
+        command = {c[0]: c[2] for c in commands_for(app, app.screen)}["Start saves afresh"]
+        command()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")  # no: nothing moves
+        await pilot.pause()
+        assert (tmp_path / "counterpoint.db").read_bytes() == damaged
+        command()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.store is not None
+        moved = list(tmp_path.glob("counterpoint.db.bad-*"))
+        assert len(moved) == 1 and moved[0].read_bytes() == damaged
+        assert "recorded" in str(app.screen.query_one("#store-status", Static).render())
+    app.store.close()
