@@ -63,7 +63,7 @@ def _check(path: Path, owners: dict[str, Path]) -> tuple[list[str], bool]:
     except PackError as error:
         return [str(p) for p in error.problems], False
     name = str(path)
-    text = data.decode("utf-8", "replace")
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     warnings = text_warnings(text, name)
     try:
         pack = load_pack_text(data, name=name)
@@ -72,7 +72,7 @@ def _check(path: Path, owners: dict[str, Path]) -> tuple[list[str], bool]:
         return [str(p) for p in problems], False
     owner = owners.setdefault(pack.id, path)
     if owner != path:
-        line, col = id_mark(text.removeprefix("\ufeff"), name)
+        line, col = id_mark(text, name)
         clash = Problem(
             name,
             line,

@@ -106,7 +106,8 @@ _ABBREVIATIONS = frozenset(
 )
 # Abbreviations only when a number follows ("No. 3", "p. 12"); "said no. Then" ends a sentence.
 _BEFORE_NUMBERS = frozenset("no nos p pp vol fig art".split())
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Possessive, and never starting inside a run of marks: linear even on "......" * 10**6.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _OPENERS = "\"'“‘«(¿¡[—–-"
 
 
@@ -122,50 +123,58 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _split_block(block: str, first_line: int) -> list[Sentence]:
+    """Sentences of one paragraph, in one linear pass (articles can be a megabyte)."""
     out: list[Sentence] = []
     start = 0
+    counted, line = 0, first_line  # newlines counted up to ``counted``
     for end in _END.finditer(block):
         stop = end.end()
-        rest = block[stop:].lstrip()
-        if rest and not _starts_sentence(rest):
+        following = _NEXT.match(block, stop)
+        if following and not _starts_sentence(following.group(1)):
             continue
-        if end.group() == "." and _abbreviation_before(block, end.start(), rest):
+        if end.group() == "." and _abbreviation_before(block, end.start(), following):
             continue
-        _add(out, block, start, stop, first_line)
+        line, counted = _add(out, block, start, stop, line, counted)
         start = stop
-    _add(out, block, start, len(block), first_line)
+    _add(out, block, start, len(block), line, counted)
     return out
 
 
-def _starts_sentence(rest: str) -> bool:
-    char = rest[0]
+_NEXT = re.compile(r"\s*(\S)")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+
+
+def _starts_sentence(char: str) -> bool:
     if char in _OPENERS:
         return True
     return char.isdigit() or (char.isalpha() and char.isupper())
 
 
-def _abbreviation_before(block: str, dot: int, rest: str) -> bool:
+def _abbreviation_before(block: str, dot: int, following: re.Match[str] | None) -> bool:
     """Whether the dot at ``dot`` ends an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
-    word = re.search(r"([\w.]+)$", block[:dot])
+    word = _WORD_BEFORE.search(block, max(0, dot - 24), dot)
     if word is None:
         return False
-    token = word.group(1)
+    token = word.group()
     if "." in token:  # "U.S" or "e.g"
         return True
     key = token.casefold()
     if key in _BEFORE_NUMBERS:
-        return rest[:1].isdigit()
+        return following is not None and following.group(1).isdigit()
     return key in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
-def _add(out: list[Sentence], block: str, start: int, stop: int, first_line: int) -> None:
+def _add(
+    out: list[Sentence], block: str, start: int, stop: int, line: int, counted: int
+) -> tuple[int, int]:
+    """Append the sentence in ``block[start:stop]``; return the line count carried forward."""
     raw = block[start:stop]
+    lead = start + len(raw) - len(raw.lstrip())
+    line += block.count("\n", counted, lead)
     text = " ".join(raw.split())
-    if not text or not any(char.isalpha() for char in text):
-        return
-    lead = len(raw) - len(raw.lstrip())
-    line = first_line + block.count("\n", 0, start + lead)
-    out.append(Sentence(text, line))
+    if text and any(char.isalpha() for char in text):
+        out.append(Sentence(text, line))
+    return line, lead
 
 
 # ----------------------------------------------------------------------- scoring
@@ -269,17 +278,23 @@ def score_sentence(text: str, language: str = "en") -> tuple[int, tuple[str, ...
 def position_sentences(text: str, language: str = "en", limit: int = 10) -> list[Sentence]:
     """The (at most ``limit``) best sentences stating positions, in article order.
 
-    A sentence that repeats an earlier one (a pull quote, "Instead, X" after "X") counts once.
+    A sentence that repeats a kept one (a pull quote, "Instead, X" after "X") is skipped.
     """
-    seen: list[str] = []
-    scored: list[tuple[int, int, Sentence]] = []
+    seen: set[str] = set()
+    scored: list[tuple[int, int, str, Sentence]] = []
     for order, sentence in enumerate(split_sentences(text)):
         key = " ".join(re.findall(r"\w+", sentence.text.casefold()))
-        if any(key in earlier or earlier in key for earlier in seen):
+        if key in seen:
             continue
-        seen.append(key)
+        seen.add(key)
         score, cues = score_sentence(sentence.text, language)
         if score >= PICK_SCORE:
-            scored.append((score, order, Sentence(sentence.text, sentence.line, score, cues)))
-    best = sorted(scored, key=lambda item: (-item[0], item[1]))[: max(limit, 0)]
-    return [sentence for _, _, sentence in sorted(best, key=lambda item: item[1])]
+            kept = Sentence(sentence.text, sentence.line, score, cues)
+            scored.append((score, order, key, kept))
+    best: list[tuple[int, str, Sentence]] = []
+    for _, order, key, sentence in sorted(scored, key=lambda item: (-item[0], item[1])):
+        if len(best) >= limit:
+            break
+        if not any(key in other or other in key for _, other, _ in best):
+            best.append((order, key, sentence))
+    return [sentence for _, _, sentence in sorted(best, key=lambda item: item[0])]
