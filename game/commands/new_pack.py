@@ -11,7 +11,7 @@ from typing import Any
 
 from game.errors import UsageError
 from game.packs.article import MAX_ARTICLE_BYTES, ArticleError, decode_article, position_sentences
-from game.packs.discovery import PACK_SUFFIXES
+from game.packs.discovery import PACK_SUFFIXES, discover
 from game.packs.drafting import (
     check_language,
     check_pack_id,
@@ -20,7 +20,7 @@ from game.packs.drafting import (
     skeleton,
     title_from_id,
 )
-from game.paths import shipped_packs_dir
+from game.paths import extra_packs_dirs, shipped_packs_dir
 from game.safe_text import clean
 
 SCHEMA_NAME = "pack.schema.json"
@@ -88,6 +88,14 @@ def run(args: argparse.Namespace) -> int:
                     " will not, is pointless...), so the pack has one position to fill in"
                 )
             )
+    clash = next((e for e in discover(extra_packs_dirs(args.packs)) if e.id == pack_id), None)
+    if clash is not None and clash.path.resolve() != output.resolve():
+        print(
+            clean(
+                f"warning: {clash.path} already uses the id '{pack_id}'; the game loads only one"
+                " pack per id, so choose another id if both are to be played"
+            )
+        )
     print("next: replace every REWRITE text (each drafted position says what to write), then")
     print(clean(f"  counterpoint validate {output}"))
     print(clean(f"  counterpoint test-pack {output}"))

@@ -255,3 +255,13 @@ def test_the_authors_guide_shows_a_real_draft(tmp_path: Path) -> None:
     out_path = tmp_path / "phones.yaml"
     assert main(["new-pack", "phones", "--from-text", str(PHONES), "-o", str(out_path)]) == 0
     assert shown in out_path.read_text(encoding="utf-8")
+
+
+def test_an_id_already_used_by_a_known_pack_is_pointed_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "new-pack", "school-uniforms", "-o", str(tmp_path / "mine.yaml"))
+    assert code == 0
+    assert "warning: " in out and "already uses the id 'school-uniforms'" in out
+    code, out, _ = run(capsys, "new-pack", "fresh-id", "-o", str(tmp_path / "fresh.yaml"))
+    assert code == 0 and "warning" not in out
