@@ -16,9 +16,7 @@ from pathlib import Path
 def main() -> int:
     here = Path(__file__).parent
     only = sys.argv[1:]
-    names = sorted(
-        m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_")
-    )
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     for name in names:
         if only and not any(o in name for o in only):
             continue
