@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 from game.grading.normalise import CONTENT, Analysis, Token, analyse
 from game.grading.params import Params
 from game.grading.rarity import rarity
+from game.grading.synonyms import synonym_stems
 from game.packs.model import Point, Position, Stance
 
 _V = TypeVar("_V")
@@ -181,6 +182,7 @@ class PositionIndex:
                 if token.flags & CONTENT and len(token.word) >= 4 and token.word.isalpha():
                     vocab.setdefault(token.word, token.stem)
         self._vocab = vocab
+        self._synonyms = synonym_stems(code) if params.synonym_factor > 0 else {}
         # Typo candidates by first letter and length (a typo keeps the first letter).
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for word in sorted(vocab):
@@ -240,6 +242,8 @@ class PositionIndex:
         if cached is not None:
             return cached
         result = self._family(stem)
+        if result is None:
+            result = self._synonym(stem)
         if result is not None:
             self._remember(self._typos, word, result)
             return result
@@ -258,6 +262,13 @@ class PositionIndex:
                 result = (self._vocab[found[0]], self.params.typo_factor)
         self._remember(self._typos, word, result)
         return result
+
+    def _synonym(self, stem: str) -> tuple[str, float] | None:
+        """A rubric stem of the same synonym group ("cut" for "reduce"), if any."""
+        for other in self._synonyms.get(stem, ()):
+            if other in self.stems:
+                return other, self.params.synonym_factor
+        return None
 
     def _family(self, stem: str) -> tuple[str, float] | None:
         """A rubric stem that ``stem`` extends or is extended by, if any."""

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from game.grading.wordforms import lemma
+
 _SNOWBALL = {
     "ar": "arabic",
     "ca": "catalan",
@@ -385,6 +387,7 @@ class Stemmer:
 
     def __init__(self, code: str) -> None:
         name = _SNOWBALL.get(code)
+        self._code = code
         self._stemmer = snowballstemmer.stemmer(name) if name else None
         self._cache: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -397,8 +400,9 @@ class Stemmer:
         if self._stemmer is None or not word.isalpha():
             result = word
         else:
+            base = lemma(self._code, word)
             with self._lock:
-                result = str(self._stemmer.stemWord(word))
+                result = str(self._stemmer.stemWord(base))
         if len(self._cache) >= self._MAX_CACHE:
             self._cache.clear()
         self._cache[word] = result

@@ -31,6 +31,8 @@ class Params:
     """Similarity from which a point counts as made (confidence 0.5)."""
     typo_factor: float = 0.85
     """Credit for a word matched only through a typo correction."""
+    synonym_factor: float = 0.7
+    """Credit for a word matched only through the synonym table ("cut" for "reduce")."""
     family_factor: float = 0.8
     """Credit for a word whose stem only extends a rubric stem ("children" for "child")."""
     echo_share: float = 0.7

@@ -230,3 +230,19 @@ def test_still_against_less_in_english(grader: Grader) -> None:
         "The regime has less money to spend on its missiles now.", "pressure-works", "defend"
     )
     assert "sanctions-bite" in made(less)
+
+
+# --- word forms and synonyms ----------------------------------------------------------------
+
+
+def test_a_synonym_counts_like_the_rubrics_word() -> None:
+    nk = Grader(load_pack(FIXTURES / "nk.yaml"))
+
+    def confidence(answer: str) -> float:
+        result = nk.grade(answer, "pressure-backfires", "defend")
+        return next(p.confidence for p in result.points if p.point_id == "libya-lesson")
+
+    murdered = confidence("Gaddafi gave up his weapons and was murdered by rebels.")
+    mocked = confidence("Gaddafi gave up his weapons and was mocked by rebels.")
+    killed = confidence("Gaddafi gave up his weapons and was killed by rebels.")
+    assert mocked < murdered <= killed

@@ -187,3 +187,13 @@ def test_without_before_a_noun_is_an_absence_before_a_verb_a_negation() -> None:
     assert tokens["umbrella"].uncertain and not tokens["umbrella"].negated
     assert not tokens["build"].negated
     assert negated("They could cope without ever building bombs")["building"]
+
+
+def stems(text: str) -> list[str]:
+    return [t.stem for t in analyse(text).tokens]
+
+
+def test_irregular_forms_and_derivations_share_a_stem() -> None:
+    assert stems("shown chose freedom poverty") == stems("show choose free poor")
+    # Antonyms keep their own stems: their polarity matters.
+    assert stems("immoral unfair") != stems("moral fair")
