@@ -118,6 +118,7 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
     lang = language(index.code)
     listy = listed(analysis, lang) if salad_guard else []
     shaped = structural(analysis, lang)
+    bits: list[int] = []  # polarity bits per token, filled when first needed
     result: list[Window] = []
     starting: dict[int, _Tally] = {}  # single windows by first token
     ending: dict[int, _Tally] = {}  # ... and by end
@@ -142,7 +143,7 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
             continue
         window.salad = padded
         window.repeated = max(len(v) for v in tally.where.values()) > params.repeat_limit
-        _score(window, tally, tokens, index, _PAIR_FACTOR if pair else 1.0)
+        _score(window, tally, tokens, bits, index, _PAIR_FACTOR if pair else 1.0)
     return result
 
 
@@ -217,6 +218,7 @@ def _score(
     window: Window,
     tally: _Tally,
     tokens: tuple[Token, ...],
+    bits: list[int],
     index: PositionIndex,
     factor: float,
 ) -> None:
@@ -263,7 +265,9 @@ def _score(
             )
             continue
         if summary is None:
-            summary = _summarise(tally.where, tokens)
+            if not bits:
+                bits.extend(polarity_bits(tokens))
+            summary = _summarise(tally.where, bits)
         hit = _polarity(phrasing, -negative, coverage, summary, credit, tally.where)
         if hit.contradicted:
             window.against.setdefault(point, hit)
@@ -274,21 +278,41 @@ def _score(
 _Summary = dict[str, tuple[bool, bool, bool, bool, bool, bool, bool]]
 
 
-def _summarise(where: dict[str, list[int]], tokens: tuple[Token, ...]) -> _Summary:
+_NEGATED, _UNCERTAIN, _DIRECT, _NEAR, _PERSISTING, _LESSENED = (1, 2, 4, 8, 16, 32)
+_ALL = 63
+
+
+def polarity_bits(tokens: tuple[Token, ...]) -> list[int]:
+    """Each token's polarity facts as bits, computed once per answer."""
+    return [
+        t.negated
+        | t.uncertain << 1
+        | t.direct << 2
+        | t.near_negation << 3
+        | t.persisting << 4
+        | t.lessened << 5
+        for t in tokens
+    ]
+
+
+def _summarise(where: dict[str, list[int]], bits: list[int]) -> _Summary:
     """Per stem of a window: whether any place is uncertain, all are negated, all are
     affirmed, any has a negation bearing on it directly, any is near a negation, all are
     said to persist, all are said to lessen."""
     out = {}
     for stem, places in where.items():
-        found = [tokens[i] for i in places]
+        every, some = _ALL, 0
+        for i in places:
+            every &= bits[i]
+            some |= bits[i]
         out[stem] = (
-            any(t.uncertain for t in found),
-            all(t.negated for t in found),
-            not any(t.negated for t in found),
-            any(t.direct for t in found),
-            any(t.near_negation for t in found),
-            all(t.persisting for t in found),
-            all(t.lessened for t in found),
+            bool(some & _UNCERTAIN),
+            bool(every & _NEGATED),
+            not some & _NEGATED,
+            bool(some & _DIRECT),
+            bool(some & _NEAR),
+            bool(every & _PERSISTING),
+            bool(every & _LESSENED),
         )
     return out
 
