@@ -78,7 +78,7 @@ class Recorder:
             self._failed(error)
             return None
 
-    def start(self, player: str, pack_id: str) -> tuple[int | None, str | None]:
+    def start(self, player: str, pack_id: str, mode: str = MODE) -> tuple[int | None, str | None]:
         """Register the player and open a round: (round id, or None; error message, or None)."""
         if self.store is None:
             return None, None
@@ -86,7 +86,7 @@ class Recorder:
 
         try:
             self.store.add_player(player)
-            return self.store.start_round(player, pack_id, MODE), None
+            return self.store.start_round(player, pack_id, mode), None
         except BadPlayerName as error:  # this name cannot be stored; the store itself is fine
             return None, f"{clean(str(error))}; this round is not recorded"
         except _failures() as error:

@@ -44,8 +44,14 @@ class RoundFlow(App[int]):
 
     # -- the round --------------------------------------------------------------------------
 
-    def start_round(self, choice: RoundChoice, turns: list[Turn] | None = None) -> bool:
-        """Plan and start a round; False (with a notice) when it cannot be built."""
+    def start_round(
+        self, choice: RoundChoice, turns: list[Turn] | None = None, mode: str = "practice"
+    ) -> bool:
+        """Plan and start a round; False (with a notice) when it cannot be built.
+
+        ``mode`` is recorded with the round: drills (``DRILL_MODE``) pass their own turns.
+        """
+        from game.ui.bests import take_digest
         from game.rounds.plan import RoundPlanError, plan_round
         from game.rounds.practice import PracticeRound
 
@@ -63,9 +69,10 @@ class RoundFlow(App[int]):
         round_ = PracticeRound(
             pack, turns, grader.grade, self.clock, time_limit=choice.timer or None
         )
-        self.session = PlaySession(choice, pack, entry.sha256, round_)
-        self._remember(choice)
-        round_id, problem = self.recorder.start(choice.player, pack.id)
+        self.session = PlaySession(choice, pack, entry.sha256, round_, mode=mode)
+        self._remember(choice, mode)
+        self.session.before = take_digest(self.recorder.store, choice.player)
+        round_id, problem = self.recorder.start(choice.player, pack.id, mode)
         self.session.round_id = round_id
         if problem:
             self._not_recording(problem)
@@ -73,7 +80,7 @@ class RoundFlow(App[int]):
         self.show_round()
         return True
 
-    def _remember(self, choice: RoundChoice) -> None:
+    def _remember(self, choice: RoundChoice, mode: str = "practice") -> None:
         s = self.settings
         s.last_player, s.last_pack, s.stance, s.timer = (
             choice.player,
@@ -81,7 +88,9 @@ class RoundFlow(App[int]):
             choice.stance,
             choice.timer,
         )
-        if choice.spec.kind != "single":
+        if mode == "drill":
+            s.round_kind = mode
+        elif choice.spec.kind != "single":
             s.round_kind, s.round_count = choice.spec.kind, choice.spec.count
         s.save()
 

@@ -62,6 +62,12 @@ class PlaySession:
     """The round's state; it grades through a ``LazyGrader``."""
     round_id: int | None = None
     """The store's id for this round, when recording."""
+    mode: str = "practice"
+    """The round's mode in the saves: practice, or drill (``DRILL_MODE``)."""
+    before: Any = None
+    """The player's digest when the round started (to announce personal bests), if recording."""
+    new_bests: list[str] | None = None
+    """Personal bests beaten in this round, once worked out at its end."""
 
     def draft_key(self) -> str:
         """The draft key of the current turn: the same player, pack, position and stance."""
