@@ -17,6 +17,8 @@ from typing import Any
 FILENAME = "settings.json"
 TIMER_CHOICES: tuple[int, ...] = (0, 30, 60, 120, 240)
 """Seconds per answer offered at the start (0 = no timer); debate clubs use these."""
+MAX_SECONDS = 3600
+"""Longest answer or preparation time that can be set."""
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
@@ -38,7 +40,11 @@ class Settings:
     stance: str = "rebut"
     """rebut / defend / mixed, as last chosen."""
     timer: int = 0
-    """Seconds per answer; 0 for no timer."""
+    """Seconds per answer; 0 for no timer (a preset, or custom seconds up to MAX_SECONDS)."""
+    prep: int = 0
+    """Seconds of preparation before each answer box opens; 0 for none."""
+    club_players: list[str] = field(default_factory=list)
+    """The players of the last hot-seat or head-to-head round, offered again."""
     show_context: bool = False
     """Show each position's background without being asked."""
     show_hints: bool = True
@@ -78,8 +84,11 @@ class Settings:
                     setattr(self, item.name, value)
             elif type(value) is type(default):
                 setattr(self, item.name, value)
-        if self.timer not in TIMER_CHOICES:
+        if not 0 <= self.timer <= MAX_SECONDS:
             self.timer = 0
+        if not 0 <= self.prep <= MAX_SECONDS:
+            self.prep = 0
+        self.club_players = [n for n in self.club_players if isinstance(n, str)][:12]
         self.round_count = min(max(self.round_count, 1), 50)
 
     def save(self) -> bool:

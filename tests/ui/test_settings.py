@@ -29,7 +29,7 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 
 
 def test_wrong_types_and_unknown_keys_are_ignored(tmp_path: Path) -> None:
-    data = {"theme": 3, "timer": 17, "round_count": 10_000, "keys": {"a": 1, "b": "x"}, "new": 1}
+    data = {"theme": 3, "timer": -5, "round_count": 10_000, "keys": {"a": 1, "b": "x"}, "new": 1}
     (tmp_path / "settings.json").write_text(json.dumps(data))
     settings = Settings.load(tmp_path)
     assert settings.theme == "textual-dark" and settings.timer == 0
@@ -44,3 +44,11 @@ def test_an_unwritable_place_is_not_an_error(tmp_path: Path) -> None:
 
 def test_in_memory_settings_are_never_written() -> None:
     assert Settings().save() is False
+
+
+def test_custom_times_and_club_players_come_back(tmp_path: Path) -> None:
+    data = {"timer": 90, "prep": 99_999, "club_players": ["Ada", 3, "Bo"]}
+    (tmp_path / "settings.json").write_text(json.dumps(data))
+    settings = Settings.load(tmp_path)
+    assert settings.timer == 90 and settings.prep == 0  # a custom timer; an absurd prep time
+    assert settings.club_players == ["Ada", "Bo"]
