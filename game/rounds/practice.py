@@ -262,6 +262,15 @@ class PracticeRound:
         self._phase = Phase.GRADED
         return attempt
 
+    def restart_clock(self) -> None:
+        """Start timing the current answer now: preparation time before it is not counted.
+
+        Raises:
+            RoundStateError: not answering.
+        """
+        self._require(Phase.ANSWERING, "restart the clock")
+        self._started = self._clock()
+
     def retry(self) -> None:
         """Answer the current turn again; the timer starts afresh.
 

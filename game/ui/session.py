@@ -46,6 +46,8 @@ class RoundChoice:
     """The stance, or mixed."""
     timer: int
     """Seconds per answer; 0 for none."""
+    prep: int = 0
+    """Seconds to prepare before each position's answer box opens; 0 for none."""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class PlaySession:
     """The player's digest when the round started (to announce personal bests), if recording."""
     new_bests: list[str] | None = None
     """Personal bests beaten in this round, once worked out at its end."""
+    prepared: int = -1
+    """The last turn whose preparation time is over (prep comes before a first try only)."""
 
     def draft_key(self) -> str:
         """The draft key of the current turn: the same player, pack, position and stance."""
