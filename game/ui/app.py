@@ -52,6 +52,8 @@ class CounterpointApp(RoundFlow):
     CSS_PATH = "app.tcss"
     TITLE = "Counterpoint"
     COMMANDS = App.COMMANDS | {GameCommands}
+    served = False
+    """True in a game served to a browser (``game.ui.served.ServedApp``)."""
     BINDINGS = [
         Binding(
             "ctrl+q",
@@ -325,6 +327,11 @@ def make_app(
         clock: The current time (UTC); attempts and the answer timer use it.
         **options: ``drafts``, ``saves_dir``, ``grader_factory``, ``reload_packs``,
             ``store_error``, ``open_store`` (open the saves in the background instead of
-            passing ``store``), ``player``, ``pack_id``, ``position_id``.
+            passing ``store``), ``player``, ``pack_id``, ``position_id``; ``served=True``
+            for a browser's game (no paths, no instructor features: ``game.ui.served``).
     """
+    if options.pop("served", False):
+        from game.ui.served import ServedApp
+
+        return ServedApp(settings, entries, store, rng, clock, **options)
     return CounterpointApp(settings, entries, store, rng, clock, **options)
