@@ -1,0 +1,476 @@
+"""The rubric lab: an instructor types answers and watches every point's verdict, live.
+
+The pack is read from its file, and read again on ctrl+r while the instructor edits it in
+another window. A pack that no longer loads shows its problems (file:line:col) while the last
+good version keeps grading, and the answer being typed is never touched. Grading runs in an
+exclusive worker thread after a short pause in typing, so keys never wait for the grader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Static
+from textual.worker import get_current_worker
+
+from game.safe_text import clean
+from game.ui.screens.base import GameScreen
+from game.ui.session import LazyGrader
+from game.ui.text import literal, short
+from game.ui.widgets.answer_box import AnswerBox
+from game.ui.widgets.evidence_view import EvidenceView
+from game.ui.widgets.point_meter import PointMeter
+
+if TYPE_CHECKING:
+    from game.grading.result import Result
+    from game.packs.discovery import PackEntry
+    from game.packs.errors import Problem
+    from game.packs.model import Pack, Position, Stance
+    from game.ui.app import CounterpointApp
+
+DEBOUNCE = 0.15
+"""Seconds of quiet typing before the answer is graded again."""
+SCORE_BAR = 16
+
+
+class LabScreen(GameScreen):
+    """A pack's positions and points, and an answer graded as it is typed."""
+
+    AUTO_FOCUS = "#lab-answer"
+    HELP = """\
+## Rubric lab
+
+Try answers against the pack's rubric while you write it. Type in the box: after a short
+pause every point of the position and stance shows how close the answer came (the bar),
+whether it is made (**✓**), and the words that made it, marked in the answer below with the
+point's number (**[n]** made, **(n)** nearly). Warnings (restating the claim, a list of words,
+the other side, a contradiction) show above the points.
+
+Edit the pack file in another window and press **ctrl+r** to read it again: if it no longer
+loads, its problems are listed with file, line and column, the last good version keeps
+grading, and your answer stays as it is. **F8** / **F7** change the position, **F2** the
+stance, **Esc** goes back.
+"""
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="close-lab", tooltip="Leave the rubric lab"),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            id="reload-pack",
+            tooltip="Read the pack file again (after editing it); the answer is kept",
+        ),
+        Binding(
+            "f8",
+            "position(1)",
+            "Position",
+            id="lab-next-position",
+            tooltip="Try the answer on the next position of the pack",
+        ),
+        Binding(
+            "f7",
+            "position(-1)",
+            "Previous position",
+            id="lab-previous-position",
+            show=False,
+            tooltip="Try the answer on the previous position of the pack",
+        ),
+        Binding(
+            "f2",
+            "stance",
+            "Stance",
+            id="lab-stance",
+            tooltip="Switch between the rebut and defend rubrics of this position",
+        ),
+    ]
+
+    def __init__(
+        self,
+        entry: PackEntry,
+        *,
+        position_id: str | None = None,
+        stance: str | None = None,
+        answer: str = "",
+    ) -> None:
+        super().__init__()
+        self.path: Path = entry.path
+        """The pack file, read again on reload."""
+        self.pack: Pack | None = entry.pack
+        """The last version of the pack that loaded (None if it never did)."""
+        self.problems: list[Problem] = list(entry.error.problems) if entry.error else []
+        """What is wrong with the file on disk, as last read."""
+        self.position_index = 0
+        self.stance: Stance = "rebut"
+        self.answer = answer
+        self.result: Result | None = None
+        """The verdict shown, on ``graded_text``."""
+        self.graded_text = ""
+        self._grader: Any = None
+        self._generation = 0
+        self._timer: Timer | None = None
+        self._choose(position_id, stance)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✎")
+        with Vertical(id="lab"):
+            yield Static(id="lab-pack")
+            with Horizontal(id="lab-choose"):
+                yield Label("Position", classes="field-label")
+                yield Static(id="lab-position")
+                yield Label("Stance", classes="field-label")
+                yield Static(id="lab-stance")
+            yield Static(id="lab-claim")
+            yield AnswerBox(
+                self.answer, placeholder="Type an answer to try the rubric on it…", id="lab-answer"
+            )
+            yield Static(id="lab-score")
+            with VerticalScroll(id="lab-results"):
+                yield Static(id="lab-problems", classes="error")
+                yield Static(id="lab-warnings", classes="warning")
+                yield Vertical(id="lab-points")
+                yield Label("Evidence in the answer", id="lab-evidence-label", classes="section")
+                yield EvidenceView(id="lab-evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if getattr(self.app, "served", False):  # never in a class's browser (see game.ui.served)
+            self.notify("The rubric lab is not available here.", markup=False)
+            self.call_later(self.dismiss)
+            return
+        self.query_one(AnswerBox).cursor_blink = self.game.settings.cursor_blink
+        box = self.query_one(AnswerBox)
+        box.move_cursor(box.document.end)
+        self.sub_title = "Rubric lab"
+        self._show_problems()
+        self._show_rubric()
+
+    @property
+    def position(self) -> Position | None:
+        """The position being tried, if the pack ever loaded."""
+        return self.pack.positions[self.position_index] if self.pack is not None else None
+
+    def _choose(self, position_id: str | None, stance: str | None) -> None:
+        """Pick the position and stance asked for when they exist, else the first ones."""
+        pack = self.pack
+        if pack is None:
+            return
+        ids = [p.id for p in pack.positions]
+        self.position_index = ids.index(position_id) if position_id in ids else 0
+        stances = pack.positions[self.position_index].stances
+        self.stance = stance if stance in stances else stances[0]
+
+    def _show_rubric(self) -> None:
+        """Show the pack, position, stance and the points (after a change of any of them)."""
+        pack, position = self.pack, self.position
+        head = self.query_one("#lab-pack", Static)
+        name = literal(self.path.name, "$text-accent")
+        if pack is None or position is None:
+            head.update(Content.assemble(("Rubric lab · ", "bold"), name))
+            self.query_one("#lab-position", Static).update("—")
+            self.query_one("#lab-stance", Static).update("—")
+            self.query_one("#lab-claim", Static).update(
+                Content.styled("This pack has not loaded yet: fix it, then press ctrl+r.", "italic")
+            )
+            self.query_one("#lab-points").remove_children()
+            self._show_result(None)
+            return
+        self.sub_title = clean(f"Rubric lab · {pack.title}")
+        count = len(pack.positions)
+        head.update(
+            Content.assemble(
+                short(pack.title, 60, "bold"),
+                (" · ", "$foreground-muted"),
+                name,
+                (f" · {count} position{'s' * (count != 1)}", "$foreground-muted"),
+                ("  ⚠ last good version" if self.problems else "", "bold $text-warning"),
+            )
+        )
+        self.query_one("#lab-position", Static).update(
+            Content.assemble(
+                (f"{self.position_index + 1}/{count} ", "bold"), short(position.id, 40)
+            )
+        )
+        only = len(position.stances) == 1
+        self.query_one("#lab-stance", Static).update(
+            Content.assemble(
+                (self.stance.capitalize(), "bold"), (" (only stance)" if only else "", "italic")
+            )
+        )
+        self.query_one("#lab-claim", Static).update(
+            Content.assemble(("Claim: ", "bold"), literal(position.claim))
+        )
+        rubric = position.stance(self.stance)
+        points = self.query_one("#lab-points")
+        points.remove_children()
+        if rubric is not None:
+            points.mount_all(PointMeter(n, p) for n, p in enumerate(rubric.points, 1))
+        self.result = None
+        self._show_result(None)
+        self.refresh_bindings()
+        self._grade_now()
+
+    def _show_problems(self) -> None:
+        panel = self.query_one("#lab-problems", Static)
+        panel.display = bool(self.problems)
+        if not self.problems:
+            return
+        count = len(self.problems)
+        kept = (
+            "grading uses the last good version"
+            if self.pack is not None
+            else "nothing to grade with yet"
+        )
+        lines = [
+            Content.styled(
+                f"⚠ The pack file has {count} problem{'s' * (count != 1)}; {kept}."
+                " Fix it, then ctrl+r:",
+                "bold",
+            )
+        ]
+        lines += [literal(problem_text(problem)) for problem in self.problems[:20]]
+        if count > 20:
+            lines.append(Content(f"… and {count - 20} more"))
+        panel.update(Content("\n").join(lines))
+
+    # -- grading ----------------------------------------------------------------------------
+
+    @on(AnswerBox.Changed, "#lab-answer")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._grade_now)
+
+    def _grade_now(self) -> None:
+        """Grade the answer as it stands, in the grading thread (the newest request wins)."""
+        position = self.position
+        if position is None or self.pack is None:
+            return
+        text = self.query_one(AnswerBox).text
+        self._generation += 1
+        if not text.strip():
+            self.result, self.graded_text = None, text
+            self._show_result(None)
+            return
+        if self._grader is None:
+            self._grader = LazyGrader(self.game.grader_factory, self.pack)
+        self._grade(self._generation, self._grader, text, position.id, self.stance)
+
+    @work(thread=True, exclusive=True, group="lab-grading", exit_on_error=False)
+    def _grade(
+        self, generation: int, grader: Any, text: str, position_id: str, stance: Stance
+    ) -> None:
+        worker = get_current_worker()
+        outcome: Result | Exception
+        try:
+            outcome = grader.grade(text, position_id, stance)
+        except Exception as error:  # the grader promises not to raise; say so if it does
+            outcome = error
+        if worker.is_cancelled:
+            return
+        with contextlib.suppress(RuntimeError):  # the app may be closing
+            self.app.call_from_thread(self._graded, generation, text, outcome)
+
+    def _graded(self, generation: int, text: str, outcome: Result | Exception) -> None:
+        if generation != self._generation or not self.is_mounted:
+            return  # an older request, overtaken by typing or a change of position
+        if isinstance(outcome, Exception):
+            message = clean(str(outcome)) or type(outcome).__name__
+            self.notify(f"Grading failed: {message}", severity="error", markup=False)
+            return
+        self.result, self.graded_text = outcome, text
+        self._show_result(outcome)
+
+    def _show_result(self, result: Result | None) -> None:
+        score = self.query_one("#lab-score", Static)
+        warnings = self.query_one("#lab-warnings", Static)
+        view = self.query_one(EvidenceView)
+        label = self.query_one("#lab-evidence-label")
+        verdicts = {p.point_id: p for p in result.points} if result else {}
+        for meter in self.query(PointMeter):
+            meter.show(verdicts.get(meter.point.id))
+        warnings.display = bool(result and result.warnings)
+        view.display = label.display = result is not None
+        if result is None:
+            hint = "Type an answer: each point's verdict appears as you type."
+            score.update(Content.styled(hint if self.pack else "", "italic $foreground-muted"))
+            return
+        filled = round(SCORE_BAR * result.score / 100)
+        colour = (
+            "$success" if result.score >= 70 else "$warning" if result.score >= 40 else "$error"
+        )
+        made = len(result.matched)
+        score.update(
+            Content.assemble(
+                ("Score ", "bold"),
+                ("█" * filled, colour),
+                ("░" * (SCORE_BAR - filled), "$foreground-disabled"),
+                (f" {result.score:>3}/100", "bold"),
+                (f" · {made} of {len(result.points)} made · ", "$foreground-muted"),
+                literal(result.arithmetic.split(" -> ")[0], "$foreground-muted"),
+            )
+        )
+        if result.warnings:
+            warnings.update(
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "bold"), (f"{w.code}: ", "bold"), literal(w.message))
+                    for w in result.warnings
+                )
+            )
+        view.show(self.graded_text, result.points)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        position = self.position
+        if action == "position":
+            return self.pack is not None and len(self.pack.positions) > 1
+        if action == "stance":
+            return position is not None and len(position.stances) > 1
+        return super().check_action(action, parameters)
+
+    def action_position(self, step: int) -> None:
+        if self.pack is None:
+            return
+        index = (self.position_index + step) % len(self.pack.positions)
+        self._choose(self.pack.positions[index].id, self.stance)
+        self._show_rubric()
+
+    def action_stance(self) -> None:
+        position = self.position
+        if position is None or len(position.stances) < 2:
+            return
+        self.stance = "defend" if self.stance == "rebut" else "rebut"
+        self._show_rubric()
+
+    def action_reload(self) -> None:
+        self._reload(self.path)
+
+    @work(thread=True, exclusive=True, group="lab-reload", exit_on_error=False)
+    def _reload(self, path: Path) -> None:
+        from game.packs.discovery import load_entry  # validating a pack imports pydantic models
+
+        entry = load_entry(path)
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._reloaded, entry)
+
+    def _reloaded(self, entry: PackEntry) -> None:
+        if not self.is_mounted:
+            return
+        share(self.game, entry)
+        if entry.pack is None:
+            self.problems = list(entry.error.problems) if entry.error else []
+            self._show_problems()
+            self._show_rubric_head_only()
+            count = len(self.problems)
+            self.notify(
+                f"{self.path.name} has {count} problem{'s' * (count != 1)}: see the list."
+                + (" The last good version keeps grading." if self.pack else ""),
+                title="Pack not reloaded",
+                severity="warning",
+                markup=False,
+            )
+            self.query_one("#lab-results", VerticalScroll).scroll_home(animate=False)
+            return
+        position = self.position
+        self.pack, self.problems, self._grader = entry.pack, [], None
+        self._choose(position.id if position else None, self.stance)
+        self._show_problems()
+        self._show_rubric()
+        self.notify(f"Reloaded {self.path.name}.", markup=False)
+
+    def _show_rubric_head_only(self) -> None:
+        """Mark the pack line as the last good version without rebuilding the points."""
+        if self.pack is None:
+            return
+        head = self.query_one("#lab-pack", Static)
+        count = len(self.pack.positions)
+        head.update(
+            Content.assemble(
+                short(self.pack.title, 60, "bold"),
+                (" · ", "$foreground-muted"),
+                literal(self.path.name, "$text-accent"),
+                (f" · {count} position{'s' * (count != 1)}", "$foreground-muted"),
+                ("  ⚠ last good version", "bold $text-warning"),
+            )
+        )
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def problem_text(problem: Problem) -> str:
+    """``name:line:col: field: message`` with the file's name only (the lab shows one file)."""
+    name = Path(problem.file).name or problem.file
+    where = f"{name}:{problem.line}:{problem.col}" if problem.line > 0 else name
+    field = f" {problem.path}:" if problem.path else ""
+    return f"{where}:{field} {problem.message}"
+
+
+def share(app: CounterpointApp, entry: PackEntry) -> None:
+    """Put a pack read again in the app's list too, so that the next round plays it."""
+    for index, known in enumerate(app.entries):
+        if known.path == entry.path:
+            app.entries[index] = entry
+            break
+    else:
+        return
+    from game.ui.screens.start import StartScreen
+
+    start = app.screen_stack[0] if app.screen_stack else None
+    if isinstance(start, StartScreen) and start.is_mounted:
+        start.refresh_packs()
+
+
+def open_lab(
+    app: CounterpointApp,
+    entry: PackEntry | None = None,
+    *,
+    position_id: str | None = None,
+    stance: str | None = None,
+    answer: str = "",
+) -> bool:
+    """Open the lab on ``entry``, or on what the player is looking at; False if it cannot."""
+    if getattr(app, "served", False):
+        app.notify("The rubric lab is not available here.", markup=False)
+        return False
+    if entry is None:
+        entry, position_id, stance, answer = _looking_at(app)
+    if entry is None:
+        app.notify("No pack to open in the lab.", severity="warning", markup=False)
+        return False
+    app.push_screen(LabScreen(entry, position_id=position_id, stance=stance, answer=answer))
+    return True
+
+
+def _looking_at(app: CounterpointApp) -> tuple[PackEntry | None, str | None, str | None, str]:
+    """The pack (and position, stance, answer) on screen: the start screen's highlighted pack,
+    or the answer just graded in a round, else the last pack played."""
+    from game.ui.screens.feedback import FeedbackScreen
+    from game.ui.screens.start import StartScreen
+
+    screen = app.screen
+    if isinstance(screen, StartScreen):
+        index = screen.highlighted_index()
+        if index is not None:
+            return screen.shown[index], None, None, ""
+    session = app.session
+    if session is not None:
+        entry = next((e for e in app.entries if e.id == session.pack.id), None)
+        if isinstance(screen, FeedbackScreen):
+            attempt = screen.attempt
+            return entry, attempt.position_id, attempt.stance, attempt.answer
+        turn = session.round.turn
+        return entry, turn.position_id, turn.stance, ""
+    last = app.settings.last_pack
+    found = next((e for e in app.entries if e.id == last), None)
+    return found or next(iter(app.entries), None), None, None, ""
