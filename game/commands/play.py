@@ -7,6 +7,7 @@ Both modes plan the round the same way (``game.rounds.plan``) and play it with t
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 # is measured (tests/bench/bench_startup.py). Packs, the store and the UI load when used.
 MAX_TIMER = 3600
 STANCES = ("rebut", "defend", "mixed")
+SERVED_ENV = "COUNTERPOINT_SERVED"
+"""Set to 1 by ``counterpoint serve`` for the games it starts (see ``game.ui.served``)."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -56,7 +59,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--timer", metavar="SECONDS", type=int, help="time allowed per answer (0: none)"
     )
     parser.add_argument("--seed", type=int, help="seed for random rounds, to repeat one exactly")
+    parser.add_argument(
+        "--served",
+        action="store_true",
+        help=f"a browser's game under 'counterpoint serve' (also {SERVED_ENV}=1): no file paths,"
+        " no instructor features, exports downloaded by the browser",
+    )
     parser.set_defaults(func=run)
+
+
+def served_requested(flag: bool = False) -> bool:
+    """Whether this game is served: ``--served``, or ``COUNTERPOINT_SERVED`` set (not 0)."""
+    return flag or os.environ.get(SERVED_ENV, "").strip() not in ("", "0")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     from game.rounds.plan import parse_positions
 
     spec = parse_positions(args.positions) if args.positions else None
+    args.served = served_requested(getattr(args, "served", False))
+    if args.served and args.plain:
+        raise UsageError("a served game is full-screen: --plain cannot be served")
     extra = extra_packs_dirs(args.packs)
     saves = saves_dir(args.saves)
     rng = random.Random(args.seed)
@@ -206,6 +223,7 @@ def run_full_screen(
         player=args.player,
         pack_id=args.pack,
         position_id=position,
+        served=args.served,
     )
     try:
         app.run()

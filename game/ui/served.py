@@ -10,7 +10,6 @@ commands, and exports reach the browser as a download instead of a file on the s
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -25,9 +24,6 @@ from game.ui.app import CounterpointApp, PaletteCommand
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
-
-SERVED_ENV = "COUNTERPOINT_SERVED"
-"""Set to 1 by ``counterpoint serve`` for every game it starts."""
 
 SAFE_COMMANDS = frozenset(
     {
@@ -55,11 +51,6 @@ SAVES_TEXT = "Your answers are kept on the class's server; your coach looks afte
 # An absolute path (POSIX, home-relative or Windows), not preceded by a word character, so
 # "and/or" and "50/100" are left alone.
 _PATH = re.compile(r"(?<![\w.~/\\])(?:~|[A-Za-z]:)?[/\\][^\s'\"`,;:()<>|]*")
-
-
-def served_requested(flag: bool = False) -> bool:
-    """Whether this game is served: ``--served`` or ``COUNTERPOINT_SERVED`` set (not 0)."""
-    return flag or os.environ.get(SERVED_ENV, "").strip() not in ("", "0")
 
 
 def redact(text: str, known: Sequence[Path] = ()) -> str:
