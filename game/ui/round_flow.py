@@ -51,9 +51,9 @@ class RoundFlow(App[int]):
 
         ``mode`` is recorded with the round: drills (``DRILL_MODE``) pass their own turns.
         """
-        from game.ui.bests import take_digest
         from game.rounds.plan import RoundPlanError, plan_round
         from game.rounds.practice import PracticeRound
+        from game.ui.bests import take_digest
 
         entry = next((e for e in self.entries if e.ok and e.id == choice.pack_id), None)
         if entry is None or entry.pack is None:
