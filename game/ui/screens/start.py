@@ -221,7 +221,11 @@ Enter, Enter, Enter starts a round with the choices shown.
         info = self.query_one("#pack-info", Static)
         index = self.highlighted_index()
         if index is None:
-            info.update("No packs found: add a folder of packs with --packs DIR.")
+            info.update(
+                "No packs found: ask your coach to add some."
+                if self.game.served
+                else "No packs found: add a folder of packs with --packs DIR."
+            )
             return
         entry = self.shown[index]
         if entry.pack is None:
