@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from game.grading.index import Phrasing, PositionIndex
 from game.grading.languages import language
 from game.grading.normalise import CONTENT, Analysis, Token
-from game.grading.structure import listed, structural
+from game.grading.structure import keyword_string, listed, structural
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
 _BELOW = 0.99  # a similarity capped just under the threshold
@@ -110,8 +110,14 @@ class _Tally:
     """A keyword string or a list inside the answer (stuffing); for a pair, either half."""
 
 
-def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[Window]:
-    """Score every point of the position in every window of the answer."""
+def match(
+    analysis: Analysis,
+    index: PositionIndex,
+    salad_guard: bool,
+    sims: dict[int, float] | None = None,
+) -> list[Window]:
+    """Score every point of the position in every window of the answer; with ``sims``, also
+    record there each phrasing's best similarity (for rubric linting)."""
     params = index.params
     tokens = analysis.tokens
     resolved = [index.resolve(t) if t.flags & CONTENT else None for t in tokens]
@@ -133,7 +139,7 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
             ending[hi] = tally
             size = hi - lo
             padded = salad_guard and (
-                (size >= params.salad_length and tally.function / size < params.stuffing_share)
+                keyword_string(shaped, lo, hi, params.stuffing_share, params.salad_length)
                 or sum(listy[lo:hi]) >= params.salad_list_share * size
             )
             tally.padded = padded
@@ -143,7 +149,7 @@ def match(analysis: Analysis, index: PositionIndex, salad_guard: bool) -> list[W
             continue
         window.salad = padded
         window.repeated = max(len(v) for v in tally.where.values()) > params.repeat_limit
-        _score(window, tally, tokens, bits, index, _PAIR_FACTOR if pair else 1.0)
+        _score(window, tally, tokens, bits, index, _PAIR_FACTOR if pair else 1.0, sims)
     return result
 
 
@@ -221,6 +227,7 @@ def _score(
     bits: list[int],
     index: PositionIndex,
     factor: float,
+    sims: dict[int, float] | None,
 ) -> None:
     """Fill ``window.hits`` and ``window.against`` with each point's best phrasing."""
     params = index.params
@@ -250,6 +257,8 @@ def _score(
             # Too few of the point's own words: ranked, but never enough to match.
             sim = threshold * _BELOW * sim / (sim + threshold)
         scored.append((-sim, number, coverage))
+        if sims is not None and sim > sims.get(number, 0.0):
+            sims[number] = sim
     scored.sort()
     weak = threshold * _WEAK
     summary: _Summary | None = None

@@ -17,6 +17,8 @@ LIST_ITEM_WORDS = 3
 """Items of at most this many words (no function word, no verb) may be list items."""
 LIST_RUN = 3
 """This many list items in a row make a list."""
+KEYWORD_RUN = 12
+"""Prose never has this many words in a row without a function word or a verb."""
 
 
 def verb_like(word: str, lang: Language) -> bool:
@@ -67,12 +69,32 @@ def listed(analysis: Analysis, lang: Language) -> list[bool]:
     return flags
 
 
+def keyword_string(shaped: list[bool], lo: int, hi: int, share: float, length: int) -> bool:
+    """Whether tokens ``[lo, hi)`` are a string of keywords rather than prose: ``length``
+    words or more with no function word or verb at all, or a share of them (``shaped``) under
+    ``share`` and KEYWORD_RUN words in a row without one. Terse prose ("Car-free zones cut
+    pollution so children breathe cleaner air") has a few; a pasted keyword list has none."""
+    size = hi - lo
+    if size < length:
+        return False
+    structure = sum(shaped[lo:hi])
+    if structure == 0:
+        return True
+    if structure >= share * size:
+        return False
+    run = 0
+    for i in range(lo, hi):
+        run = 0 if shaped[i] else run + 1
+        if run >= KEYWORD_RUN:
+            return True
+    return False
+
+
 def run_on(analysis: Analysis, shaped: list[bool], share: float, length: int) -> list[bool]:
-    """Per token: whether its sentence is ``length`` words or more with a share of function
-    words and verbs (``shaped``) under ``share``: a string of keywords, not prose."""
+    """Per token: whether its sentence is a keyword string (``keyword_string``)."""
     flags = [False] * len(shaped)
     for lo, hi in analysis.sentences:
-        if hi - lo >= length and sum(shaped[lo:hi]) / (hi - lo) < share:
+        if keyword_string(shaped, lo, hi, share, length):
             flags[lo:hi] = [True] * (hi - lo)
     return flags
 

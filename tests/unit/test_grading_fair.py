@@ -62,7 +62,7 @@ def test_short_telegraphic_sentences_earn_their_point(
         "sanctions, failure, bombs, weapons programme, decades, missile tests",
         "Sanctions. Failed. Bombs. Programme. Decades.",
         "- sanctions\n- failure\n- bombs\n- weapons programme",
-        "sanctions failed weapons programme bombs decades missile tests halt",
+        "sanctions failure weapons programme bombs decades missile tests halt",
         "Pressure is a mistake. Sanctions, failure, bombs, programme, weapons, decades.",
         "sanctions failure",
     ],
@@ -71,6 +71,16 @@ def test_lists_of_words_are_still_salad(grader: Grader, answer: str) -> None:
     result = grader.grade(answer, "pressure-works", "rebut")
     assert result.score == 0, answer
     assert "salad" in codes(result)
+
+
+def test_terse_prose_without_articles_is_not_salad(grader: Grader) -> None:
+    result = grader.grade(
+        "Chinese smugglers ship oil past naval blockades so sanctions leak badly.",
+        "pressure-works",
+        "rebut",
+    )
+    assert "china-leaky" in made(result)
+    assert "salad" not in codes(result)
 
 
 def test_a_list_inside_a_real_answer_earns_nothing(grader: Grader) -> None:
