@@ -2,7 +2,9 @@
 
 Each ``match`` example must be credited with its point and each ``miss`` example must not.
 Failures are printed with the confidence and the point the grader found nearest; a table
-gives each point's pass rate. Exit status 1 when any example fails.
+gives each point's pass rate, precision and recall; then the rubric's lint warnings (see
+``game.grading.lint``). Exit status 1 when any example fails, or with ``--strict`` when the
+linter warns.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from game.commands.grade import resolve_pack
 from game.grading.grader import Grader
+from game.grading.lint import Finding, PointStats, lint
 from game.grading.result import PointResult, Result
 from game.packs.model import Pack
 from game.safe_text import clean, shorten
@@ -26,10 +29,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="check that each point's example answers grade as the pack says",
         description="Grade every 'match' and 'miss' example of every point of a pack: match "
         "examples must be credited with their point, miss examples must not. Prints each "
-        "failure and a per-point pass rate. Exit status: 0 when all pass, 1 when any fails, "
-        "2 on a usage or pack error.",
+        "failure, a per-point table (pass rate, precision, recall) and warnings about the "
+        "rubric itself (too few phrases, generic phrases, overlapping points, words every "
+        "point shares, full marks out of reach). Exit status: 0 when all pass, 1 when any "
+        "fails (or, with --strict, when there are warnings), 2 on a usage or pack error.",
     )
     parser.add_argument("path", metavar="PATH", help="the pack file (or pack id)")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit with status 1 on rubric warnings too"
+    )
     parser.set_defaults(func=run)
 
 
@@ -50,27 +58,33 @@ class Tally:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the examples; 1 if any fails."""
+    """Run the examples and the linter; 1 if any example fails (or warns, with --strict)."""
     pack = resolve_pack(args.path, args.packs)
-    tallies, failures = check(pack)
+    grader = Grader(pack)
+    tallies, failures = check(pack, grader)
+    report = lint(pack, grader)
     for line in failures:
         print(line)
+    failed = sum(t.match_all - t.match_ok + t.miss_all - t.miss_ok for t in tallies)
     if not tallies:
         print(clean(f"{pack.id}: no point has examples; nothing to test"))
-        return 0
-    if failures:
+    else:
+        if failures:
+            print()
+        print(_table(tallies, {s.where: s for s in report.stats}))
+        total = sum(t.match_all + t.miss_all for t in tallies)
         print()
-    print(_table(tallies))
-    failed = sum(t.match_all - t.match_ok + t.miss_all - t.miss_ok for t in tallies)
-    total = sum(t.match_all + t.miss_all for t in tallies)
-    print()
-    print(f"{total - failed} of {total} examples passed; {failed} failed")
-    return 1 if failed else 0
+        print(f"{total - failed} of {total} examples passed; {failed} failed")
+    if report.findings:
+        print()
+        print(_warnings(report.findings))
+    strict = getattr(args, "strict", False)
+    return 1 if failed or (strict and report.findings) else 0
 
 
-def check(pack: Pack) -> tuple[list[Tally], list[str]]:
+def check(pack: Pack, grader: Grader | None = None) -> tuple[list[Tally], list[str]]:
     """Grade every example; return per-point tallies and one message per failure."""
-    grader = Grader(pack)
+    grader = grader or Grader(pack)
     tallies: list[Tally] = []
     failures: list[str] = []
     for position in pack.positions:
@@ -126,12 +140,26 @@ def _failure(kind: str, label: str, text: str, verdict: PointResult, result: Res
     return clean("\n".join(lines))
 
 
-def _table(tallies: list[Tally]) -> str:
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _table(tallies: list[Tally], stats: dict[str, PointStats]) -> str:
     width = max(len(t.label) for t in tallies)
-    rows = [f"{'point':<{width}}  match  miss   pass"]
+    rows = [f"{'point':<{width}}  match  miss   pass  precision  recall"]
     for t in tallies:
+        point = stats.get(t.label)
+        precision = _share(point.precision if point else None)
+        recall = _share(point.recall if point else None)
         rows.append(
             f"{t.label:<{width}}  {t.match_ok}/{t.match_all:<3}  {t.miss_ok}/{t.miss_all:<3}"
-            f"  {t.rate:4.0%}"
+            f"  {t.rate:4.0%}  {precision:>9}  {recall:>6}"
         )
     return clean("\n".join(rows))
+
+
+def _warnings(findings: tuple[Finding, ...]) -> str:
+    lines = [f"Rubric warnings ({len(findings)}):"]
+    for finding in findings:
+        lines.append(f"  ! {finding.rule}: {finding.where}: {finding.message}")
+    return clean("\n".join(lines))

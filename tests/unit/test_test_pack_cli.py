@@ -53,7 +53,7 @@ def test_failures_are_reported_with_confidence_and_nearest_point(
     assert (
         "FAIL china-will-restrain rebut us-rivalry: miss example credited, but it should not" in out
     )
-    assert re.search(r"^china-will-restrain rebut us-rivalry +1/2 +1/2 +50%$", out, re.M)
+    assert re.search(r"^china-will-restrain rebut us-rivalry +1/2 +1/2 +50% +50% +50%$", out, re.M)
     assert "16 of 18 examples passed; 2 failed" in out
 
 
