@@ -36,6 +36,12 @@ def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]
             "Read the pack files again (after editing one)",
             lambda: reload_packs(app),
         )
+    if not app.served and (session is None or session.round.phase is not Phase.ANSWERING):
+        yield (
+            "Rubric lab",
+            "Try answers on a pack's rubric: each point's verdict as you type (instructors)",
+            lambda: open_lab(app),
+        )
     if app.recorder.active or app.history:
         yield (
             "Show history",
@@ -79,6 +85,13 @@ def reload_packs(app: CounterpointApp) -> None:
     start = app.screen_stack[0]
     if isinstance(start, StartScreen):
         start.refresh_packs()
+
+
+def open_lab(app: CounterpointApp) -> None:
+    """The rubric lab on the pack in view (imported when asked: only instructors use it)."""
+    from game.ui.screens.lab import open_lab as open_it
+
+    open_it(app)
 
 
 def show_history(app: CounterpointApp) -> None:
