@@ -39,6 +39,13 @@ highlighted position for a one-position round; **Esc** goes back without choosin
             show=True,
             tooltip="Play only this position",
         ),
+        Binding(
+            "l",
+            "lab",
+            "Rubric lab",
+            id="open-lab",
+            tooltip="Try answers on this position's rubric, live (for instructors)",
+        ),
     ]
 
     def __init__(self, entry: PackEntry) -> None:
@@ -86,3 +93,16 @@ highlighted position for a one-position round; **Esc** goes back without choosin
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lab":
+            return not getattr(self.app, "served", False)
+        return True
+
+    def action_lab(self) -> None:
+        from game.ui.screens.lab import open_lab
+
+        option = None
+        if self.entry.pack is not None:
+            option = self.query_one("#positions", OptionList).highlighted_option
+        open_lab(self.app, self.entry, position_id=option.id if option else None)  # type: ignore[arg-type]
