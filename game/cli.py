@@ -16,6 +16,7 @@ COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats", "new_pack", "
 COMMANDS += ("export", "forget")
 COMMANDS += ("mine",)
 COMMANDS += ("leaderboard", "merge", "report", "serve", "board")
+COMMANDS += ("lab",)
 
 _EPILOG = """\
 Where data lives:
