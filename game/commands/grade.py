@@ -4,6 +4,9 @@ Human output explains the score: the arithmetic, the points made with the words 
 them, the points missed with the pack's explanation, and what was refused and why. ``--json``
 gives the same as JSON (one object, or one line per batch answer). Everything taken from a
 pack or an answer is cleaned of terminal control sequences before it is printed.
+
+``--record --player NAME`` also saves each graded answer in the saves, exactly as an answer
+played in the game (statistics, drills and the flow sheet count it); a batch is one round.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from game.errors import UsageError
 from game.grading.grader import MAX_ANSWER_CHARS, Grader
 from game.grading.result import Result
 from game.packs.discovery import discover
-from game.packs.loader import load_pack
+from game.packs.loader import content_hash, load_pack_text, read_pack_bytes
 from game.packs.model import STANCES, Pack, Stance
-from game.paths import extra_packs_dirs
+from game.paths import extra_packs_dirs, saves_dir
+from game.progress.graded import GRADED_MODE, record_graded
+from game.progress.store import Store
 from game.safe_text import clean, shorten
 
 _MAX_LINE_BYTES = 4 * MAX_ANSWER_CHARS + 4096
@@ -45,18 +50,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--stance", required=True, choices=STANCES, help="the side argued")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--batch", metavar="FILE", help="JSONL file of answers ('-' for stdin)")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="save the graded answers in the saves as PLAYER's, as if played (needs --player)",
+    )
+    parser.add_argument("--player", metavar="NAME", help="whose answers --record saves")
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the answer, or '-' for stdin")
     parser.set_defaults(func=run)
 
 
 def resolve_pack(spec: str, packs_flag: list[str] | None) -> Pack:
     """Load a pack from a file path, or find a pack by id among the known packs."""
+    return resolve_pack_file(spec, packs_flag)[0]
+
+
+def resolve_pack_file(spec: str, packs_flag: list[str] | None) -> tuple[Pack, str]:
+    """Like ``resolve_pack``, with the sha256 of the pack file (recorded with attempts)."""
     path = Path(spec)
     if path.exists() or "/" in spec or spec.endswith((".yaml", ".yml")):
-        return load_pack(path)
+        data = read_pack_bytes(path)
+        return load_pack_text(data, name=str(path)), content_hash(data)
     for entry in discover(extra_packs_dirs(packs_flag)):
         if entry.id == spec and entry.pack is not None:
-            return entry.pack
+            return entry.pack, entry.sha256
     raise UsageError(f"no pack file or pack id {spec!r}")
 
 
@@ -74,9 +91,67 @@ def choose_position(pack: Pack, position_id: str | None) -> str:
     return position_id
 
 
+class Recorder:
+    """Saves graded answers as ``player``'s attempts; a batch is one round."""
+
+    def __init__(self, store: Store, player: str, pack: Pack, pack_hash: str) -> None:
+        self.store = store
+        self.player = player
+        self.pack = pack
+        self.pack_hash = pack_hash
+        self.round_id: int | None = None
+        self.recorded = 0
+        self.skipped = 0
+
+    def start_round(self) -> None:
+        """Group what follows into one round (for a batch)."""
+        self.round_id = self.store.start_round(self.player, self.pack.id, GRADED_MODE)
+
+    def record(self, answer: str, result: Result, seconds: float | None = None) -> int | None:
+        """Save one graded answer; None for an answer refused as too long (not graded)."""
+        if any(w.code == "too-long" for w in result.warnings):
+            self.skipped += 1
+            return None
+        attempt = record_graded(
+            self.store, self.player, self.pack.id, self.pack_hash, result.position_id,
+            result.stance, answer, result, seconds, round_id=self.round_id,
+        )  # fmt: skip
+        self.recorded += 1
+        return attempt
+
+    def finish(self) -> None:
+        """Close the round, if any, and say what was saved (on standard error)."""
+        if self.round_id is not None:
+            self.store.finish_round(self.round_id)
+        where = f" in round {self.round_id}" if self.round_id is not None else ""
+        skipped = f"; {self.skipped} too long, not recorded" if self.skipped else ""
+        noun = "answer" if self.recorded == 1 else "answers"
+        print(
+            clean(f"recorded {self.recorded} {noun} for {self.player}{where}{skipped}"),
+            file=sys.stderr,
+        )
+
+
+def _recorder(args: argparse.Namespace, pack: Pack, pack_hash: str) -> Recorder | None:
+    player = getattr(args, "player", None)
+    if not getattr(args, "record", False):
+        if player is not None:
+            raise UsageError("--player names whose answers --record saves; add --record")
+        return None
+    if player is None:
+        raise UsageError("--record needs --player NAME: whose answers are these?")
+    store = Store.open(saves_dir(args.saves))
+    try:
+        store.find_player(player)  # a bad name fails here, before any grading
+    except BaseException:
+        store.close()
+        raise
+    return Recorder(store, player, pack, pack_hash)
+
+
 def run(args: argparse.Namespace) -> int:
     """Grade the answer(s); see the parser's description for the exit status."""
-    pack = resolve_pack(args.pack, args.packs)
+    pack, pack_hash = resolve_pack_file(args.pack, args.packs)
     position_id = choose_position(pack, args.position)
     stance: Stance = args.stance
     grader = Grader(pack)
@@ -85,17 +160,31 @@ def run(args: argparse.Namespace) -> int:
     if rubric is None:
         other = ", ".join(pack.position(position_id).stances)
         raise UsageError(f"position {position_id!r} has no {stance!r} stance; valid: {other}")
-    if args.batch is not None:
-        if args.text is not None:
-            raise UsageError("give either TEXT or --batch FILE, not both")
-        return _batch(grader, position_id, stance, args.batch, args.json)
-    answer = _read_answer(args.text)
-    result = grader.grade(answer, position_id, stance)
-    if args.json:
-        print(json.dumps(to_json(result, answer), sort_keys=False))
-    else:
-        print(render(result, answer))
-    return 1 if any(w.code == "too-long" for w in result.warnings) else 0
+    if args.batch is not None and args.text is not None:
+        raise UsageError("give either TEXT or --batch FILE, not both")
+    recorder = _recorder(args, pack, pack_hash)
+    try:
+        if args.batch is not None:
+            if recorder is not None:
+                recorder.start_round()
+            return _batch(grader, position_id, stance, args.batch, args.json, recorder)
+        answer = _read_answer(args.text)
+        result = grader.grade(answer, position_id, stance)
+        attempt = recorder.record(answer, result) if recorder is not None else None
+        if args.json:
+            data = to_json(result, answer)
+            if recorder is not None:
+                data["recorded"] = attempt
+            print(json.dumps(data, sort_keys=False))
+        else:
+            print(render(result, answer))
+        return 1 if any(w.code == "too-long" for w in result.warnings) else 0
+    finally:
+        if recorder is not None:
+            try:
+                recorder.finish()
+            finally:
+                recorder.store.close()
 
 
 def _read_answer(text: str | None) -> str:
@@ -123,6 +212,17 @@ def _lines(handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
+def _seconds(raw: bytes | None) -> float | None:
+    """The optional ``"seconds"`` a batch line gives for the time taken (ignored if odd)."""
+    try:
+        value = json.loads(raw.decode("utf-8")).get("seconds") if raw else None
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1e7:
+        return float(value)
+    return None
+
+
 def _parse(raw: bytes | None) -> tuple[Any, str | None, str | None]:
     """``(id, text, error)`` for one batch line."""
     if raw is None:
@@ -146,7 +246,14 @@ def _parse(raw: bytes | None) -> tuple[Any, str | None, str | None]:
     return ident, text, None
 
 
-def _batch(grader: Grader, position_id: str, stance: Stance, name: str, as_json: bool) -> int:
+def _batch(
+    grader: Grader,
+    position_id: str,
+    stance: Stance,
+    name: str,
+    as_json: bool,
+    recorder: Recorder | None = None,
+) -> int:
     failed = False
     try:
         handle: IO[bytes] = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
@@ -168,8 +275,11 @@ def _batch(grader: Grader, position_id: str, stance: Stance, name: str, as_json:
             result = grader.grade(text, position_id, stance)
             if any(w.code == "too-long" for w in result.warnings):
                 failed = True
+            extra: dict[str, Any] = {}
+            if recorder is not None:
+                extra["recorded"] = recorder.record(text, result, _seconds(raw))
             if as_json:
-                print(json.dumps({"id": ident, "line": number, **to_json(result, text)}))
+                print(json.dumps({"id": ident, "line": number, **to_json(result, text), **extra}))
             else:
                 print(_summary_line(number, ident, result))
     return 1 if failed else 0

@@ -11,6 +11,9 @@ import pytest
 
 from game.cli import main
 from game.grading.grader import MAX_ANSWER_CHARS
+from game.packs.loader import content_hash
+from game.progress.graded import GRADED_MODE
+from game.progress.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
 PACK = str(FIXTURES / "nk.yaml")
@@ -162,3 +165,67 @@ def test_text_and_batch_together_is_a_usage_error(
 ) -> None:
     code, _, err = run(capsys, *BASE, "--batch", write_batch(tmp_path, []), "text")
     assert code == 2 and "not both" in err
+
+
+# --- --record: graded answers saved exactly as played ones ----------------------------------
+
+
+def test_record_saves_a_graded_answer_as_the_players_attempt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, *BASE, "--saves", str(tmp_path), "--json", "--record",
+                         "--player", "Ada", GOOD)  # fmt: skip
+    assert code == 0
+    assert "recorded 1 answer for Ada" in err
+    data = json.loads(out)
+    with Store.open(tmp_path) as store:
+        [attempt] = store.history("Ada", answers=True)
+        assert attempt.id == data["recorded"]
+        assert (attempt.pack_id, attempt.position_id, attempt.stance) == (
+            "grading-nk", "china-will-restrain", "rebut",
+        )  # fmt: skip
+        assert attempt.pack_hash == content_hash((FIXTURES / "nk.yaml").read_bytes())
+        assert (attempt.answer, attempt.score, attempt.round_id) == (GOOD, 53, None)
+        assert attempt.matched_points == ("china-wants-buffer",)
+        assert store.digest("Ada").answers == 1
+
+
+def test_record_a_batch_as_one_round(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    lines: list[str | bytes] = [
+        json.dumps({"id": "a", "text": GOOD, "seconds": 95}),
+        "{not json",
+        json.dumps({"id": "b", "text": "x" * (MAX_ANSWER_CHARS + 1)}),
+        json.dumps({"id": "c", "text": "Beijing uses Pyongyang as leverage against Washington."}),
+    ]
+    batch = write_batch(tmp_path, lines)
+    saves = tmp_path / "saves"
+    code, out, err = run(capsys, *BASE, "--saves", str(saves), "--json", "--batch", batch,
+                         "--record", "--player", "Ben")  # fmt: skip
+    assert code == 1  # a bad line and a refused answer, as without --record
+    assert "recorded 2 answers for Ben in round" in err and "1 too long, not recorded" in err
+    records = [json.loads(line) for line in out.splitlines()]
+    with Store.open(saves) as store:
+        attempts = store.history("Ben", answers=True)
+        [round_] = store.rounds("Ben")
+    assert [a.id for a in attempts] == [records[0]["recorded"], records[3]["recorded"]]
+    assert records[2]["recorded"] is None
+    assert [a.seconds for a in attempts] == [95.0, 0.0]
+    assert {a.round_id for a in attempts} == {round_.id}
+    assert round_.mode == GRADED_MODE and round_.finished_at is not None
+    assert [a.matched_points for a in attempts] == [("china-wants-buffer",), ("us-rivalry",)]
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--record"], "--record needs --player NAME"),
+        (["--player", "Ada"], "add --record"),
+        (["--record", "--player", "\x1b[2J"], "control characters"),
+    ],
+)
+def test_record_needs_a_valid_player(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, flags: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *BASE, "--saves", str(tmp_path), *flags, GOOD)
+    assert code == 2 and out == ""
+    assert message in err
