@@ -7,6 +7,7 @@ reads the pack file again on ctrl+r; Esc leaves it for the start screen, to play
 from __future__ import annotations
 
 import argparse
+import inspect
 import random
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     class LabFirst(CounterpointApp):
         """The game, with the lab opened over the start screen."""
+
+        CSS_PATH = str(Path(inspect.getfile(CounterpointApp)).parent / "app.tcss")  # not from here
 
         def on_mount(self) -> None:  # runs before the game's own on_mount (Textual calls both)
             self.call_after_refresh(
