@@ -82,11 +82,12 @@ class RoundFlow(App[int]):
 
     def _remember(self, choice: RoundChoice, mode: str = "practice") -> None:
         s = self.settings
-        s.last_player, s.last_pack, s.stance, s.timer = (
+        s.last_player, s.last_pack, s.stance, s.timer, s.prep = (
             choice.player,
             choice.pack_id,
             choice.stance,
             choice.timer,
+            choice.prep,
         )
         if mode == "drill":
             s.round_kind = mode
@@ -116,7 +117,11 @@ class RoundFlow(App[int]):
 
         round_ = session.round
         screen: Screen[Any]
-        if round_.phase is Phase.ANSWERING:
+        if round_.phase is Phase.ANSWERING and _prep_due(session):
+            from game.ui.screens.prep import PrepScreen
+
+            screen = PrepScreen.for_practice(self, session)  # type: ignore[arg-type]
+        elif round_.phase is Phase.ANSWERING:
             screen = PositionScreen(session)
         elif round_.phase is Phase.GRADED and round_.last is not None:
             screen = FeedbackScreen(session, round_.last)
@@ -251,3 +256,9 @@ class RoundFlow(App[int]):
             self.drafts.flush()
             self.session.round.finish()
             self._finish_recording()
+
+
+def _prep_due(session: PlaySession) -> bool:
+    """Preparation time comes once per position, before its first try."""
+    round_ = session.round
+    return bool(session.choice.prep) and session.prepared < round_.index and not round_.tries()
