@@ -2,7 +2,7 @@
 
 
 class CounterpointError(Exception):
-    """Base of every error a user can cause; the CLI and UI show ``str(error)``, never a traceback."""
+    """Base of every error a user can cause; shown as ``str(error)``, never as a traceback."""
 
 
 class UsageError(CounterpointError):

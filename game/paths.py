@@ -23,7 +23,7 @@ def shipped_packs_dir() -> Path:
 
 
 def extra_packs_dirs(flag: list[str] | None = None) -> list[Path]:
-    """Pack folders given by ``--packs`` (repeatable) or ``COUNTERPOINT_PACKS`` (os.pathsep list)."""
+    """Pack folders from ``--packs`` (repeatable) or ``COUNTERPOINT_PACKS`` (os.pathsep list)."""
     if flag:
         return [Path(p).expanduser() for p in flag]
     env = os.environ.get("COUNTERPOINT_PACKS", "")
