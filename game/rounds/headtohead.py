@@ -86,7 +86,7 @@ class MatchResult:
             return f"A draw: {wa} – {wb} on positions and {ta} points each."
         if wa != wb:
             more, less = max(wa, wb), min(wa, wb)
-            return f"{winner} wins the match, {more} positions to {less}."
+            return f"{winner} wins the match, {more} position{'s' * (more != 1)} to {less}."
         more, less = max(ta, tb), min(ta, tb)
         return f"Level on positions ({wa} – {wb}); {winner} wins on total score, {more} to {less}."
 

@@ -1,0 +1,133 @@
+"""The hot-seat round's leaderboard: every player's average, total and points made.
+
+Ranked like the club leaderboard (average score; ties explained; speed never counts), over
+the positions every player answered, with each position's score beside it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from game.safe_text import shorten
+from game.ui.screens.base import GameScreen
+from game.ui.text import literal
+
+if TYPE_CHECKING:
+    from game.rounds.hotseat import HotSeatRound, HotSeatSummary
+    from game.ui.club_flow import ClubFlow
+
+MAX_POSITION_COLUMNS = 6
+"""Beyond this many positions the per-position scores are left out (they would not fit)."""
+
+
+class ClubSummaryScreen(GameScreen):
+    """The round's results, best first."""
+
+    CSS_PATH = "../club.tcss"
+    AUTO_FOCUS = "#club-results"
+    HELP = """\
+## The round's leaderboard
+
+Players are ranked by their average score over the positions everyone answered; on the same
+average, more answers and then the best single answer decide, and the notes say so. Time
+never counts. *Points made* counts the rubric's points each player made. Every answer is
+saved under its player. **r** plays another round with the same players, **l** opens the
+club leaderboard, **n** goes back to the start.
+"""
+    BINDINGS = [
+        Binding("r", "again", "Play again", id="play-again", tooltip="Same players, new round"),
+        Binding("l", "leaderboard", "Leaderboard", id="leaderboard", tooltip="Club leaderboard"),
+        Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start"),
+        Binding("escape", "new_round", "New round", id="back-to-start", show=False),
+        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+    ]
+
+    def __init__(self, flow: ClubFlow) -> None:
+        super().__init__()
+        self.flow = flow
+        self.hot: HotSeatRound = flow.round  # type: ignore[assignment]
+        self.summary: HotSeatSummary = self.hot.summary()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✎")
+        with VerticalScroll(id="club-summary"):
+            yield Static(self._title(), id="club-summary-title")
+            yield DataTable(id="club-results", cursor_type="row", zebra_stripes=True)
+            yield Static(self._notes(), id="club-notes")
+            yield Static(
+                "Ranked by average score over the positions everyone answered; speed never"
+                " counts. Every answer is saved under its player.",
+                id="club-rule",
+                classes="hint",
+            )
+        yield Footer()
+
+    def _title(self) -> Content:
+        summary = self.summary
+        top = [s for s in summary.standings if s.rank == 1]
+        counted = len(summary.counted)
+        of = f"{counted} of {summary.planned}" if counted < summary.planned else str(counted)
+        heading = Content.styled(
+            f"Round over: {of} position{'s' * (summary.planned != 1)} answered by everyone",
+            "bold",
+        )
+        if not top:
+            return heading
+        names = " and ".join(shorten(s.player, 30) for s in top)
+        verb = "share the top" if len(top) > 1 else "tops the round"
+        return Content("\n").join(
+            [
+                heading,
+                literal(names, "bold $text-success")
+                + Content(f" {verb} with an average of {top[0].average:.1f}."),
+            ]
+        )
+
+    def on_mount(self) -> None:
+        table: DataTable[Text] = self.query_one("#club-results", DataTable)
+        table.add_column("Rank", key="rank")
+        table.add_column("Player", key="player")
+        table.add_column("Average", key="average")
+        table.add_column("Total", key="total")
+        table.add_column("Points made", key="made")
+        per_position = self.hot.turns if len(self.hot.turns) <= MAX_POSITION_COLUMNS else ()
+        for number, _ in enumerate(per_position, 1):
+            table.add_column(f"P{number}", key=f"p{number}")
+        for s in self.summary.standings:
+            rank = "–" if s.rank is None else f"={s.rank}" if s.shared else str(s.rank)
+            cells = [
+                Text(rank, justify="right"),
+                Text(shorten(s.player, 24)),
+                Text(f"{s.average:.1f}" if s.answers else "–", justify="right"),
+                Text(str(s.total), justify="right"),
+                Text(str(s.points_made), justify="right"),
+            ]
+            cells += [
+                Text("–" if score is None else str(score), justify="right")
+                for score in s.scores[: len(per_position)]
+            ]
+            table.add_row(*cells)
+
+    def _notes(self) -> Content:
+        notes = self.summary.notes
+        if not notes:
+            return Content("")
+        return Content("\n").join(literal(f"* {note}") for note in notes)
+
+    def action_again(self) -> None:
+        self.flow.again()
+
+    def action_leaderboard(self) -> None:
+        from game.ui.screens.leaderboard import LeaderboardScreen
+
+        self.app.push_screen(LeaderboardScreen(pack_id=self.flow.pack.id, period="today"))
+
+    def action_new_round(self) -> None:
+        self.game.back_to_start()
