@@ -81,6 +81,7 @@ stance, **Esc** goes back.
             "Previous position",
             id="lab-previous-position",
             show=False,
+            priority=True,  # over the answer box's own f7 (select all)
             tooltip="Try the answer on the previous position of the pack",
         ),
         Binding(
