@@ -10,6 +10,7 @@ commands, and exports reach the browser as a download instead of a file on the s
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ SAFE_COMMANDS = frozenset(
         "New round",
         "Choose pack",
         "Show history",
+        "Statistics",
         "Show context",
         "Hide context",
         "Show hints",
@@ -54,10 +56,11 @@ _PATH = re.compile(r"(?<![\w.~/\\])(?:~|[A-Za-z]:)?[/\\][^\s'\"`,;:()<>|]*")
 
 
 def redact(text: str, known: Sequence[Path] = ()) -> str:
-    """``text`` without file paths: known folders become "the saves" style words, any other
-    absolute path its last name (``/srv/club/packs/x.yaml`` -> ``x.yaml``)."""
+    """``text`` without file paths: a file in a known folder (the saves) is named alone, the
+    folder itself is "the server's folder", and any other absolute path is cut to its last
+    name (``/srv/club/packs/x.yaml`` -> ``x.yaml``)."""
     for folder in sorted({str(p) for p in known if str(p) not in ("", ".", "/")}, key=len)[::-1]:
-        text = text.replace(folder, "the server's folder")
+        text = text.replace(folder + os.sep, "").replace(folder, "the server's folder")
     return _PATH.sub(_last_name, text)
 
 
