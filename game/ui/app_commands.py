@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.rounds.practice import Phase, RoundSummary
 from game.safe_text import clean, shorten
+from game.ui.progress_view import show_stats
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -48,6 +49,11 @@ def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]
             "The answers graded so far in this session",
             lambda: show_history(app),
         )
+    yield (
+        "Statistics",
+        "Your progress: scores, trend, mastery, streaks and the flow sheet",
+        lambda: show_stats(app),
+    )
     context = "Hide" if app.settings.show_context else "Show"
     yield (f"{context} context", "Show or hide each position's background", app.toggle_context)
     hints = "Hide" if app.settings.show_hints else "Show"

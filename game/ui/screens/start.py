@@ -29,6 +29,7 @@ KINDS: list[tuple[str, str]] = [
     ("5 at random", "random:5"),
     ("All in order", "all"),
     ("One position", "single"),
+    ("Drill", "drill"),
 ]
 STANCES: list[tuple[str, str]] = [("Rebut", "rebut"), ("Defend", "defend"), ("Mixed", "mixed")]
 STANCE_HINT = "Rebut: argue it is wrong · Defend: argue it is right · Mixed: the game picks"
@@ -71,6 +72,13 @@ Enter, Enter, Enter starts a round with the choices shown.
             id="resume-draft",
             tooltip="Go back to the answer you left unsent last time",
         ),
+        Binding(
+            "t,f4",
+            "stats",
+            "Statistics",
+            id="show-stats",
+            tooltip="Your progress: scores, trends, mastery and the flow sheet",
+        ),
         Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
     ]
 
@@ -112,6 +120,7 @@ Enter, Enter, Enter starts a round with the choices shown.
                 yield Choice(self._timer_options(), settings.timer, id="timer")
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
+            yield Static(id="drill-due", classes="hint")
             yield Static(id="draft-notice")
             with Horizontal(id="start-row"):
                 yield Button("Start round", variant="primary", id="start")
@@ -141,6 +150,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             known.update(Content(f"Players: {shown}"))
         self.refresh_store_status()
         self.packs_ready()
+        self.show_drills()
 
     def packs_ready(self) -> None:
         """Fill the pack list (at mount, or when the packs found in the background arrive)."""
@@ -164,6 +174,8 @@ Enter, Enter, Enter starts a round with the choices shown.
         settings = self.game.settings
         if settings.round_kind == "random":
             return f"random:{settings.round_count}"
+        if settings.round_kind == "drill":
+            return "drill"
         if settings.round_kind == "single" and self.game.requested_position:
             return "single"
         return "all" if settings.round_kind == "all" else "random:3"
@@ -244,6 +256,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             self.position_id = None
             self.query_one("#single-position", Static).display = False
         self.show_pack_info()
+        self.show_drills()
 
     @on(OptionList.OptionSelected, "#packs")
     def _pack_chosen(self) -> None:
@@ -265,6 +278,25 @@ Enter, Enter, Enter starts a round with the choices shown.
     @on(Input.Changed, "#player")
     def _name_changed(self) -> None:
         self.show_waiting_draft()
+        self.show_drills()
+
+    def show_drills(self) -> None:
+        """How many drills are due for this player and pack (once the saves are open)."""
+        from game.ui.drill_flow import due_line
+
+        line = self.query_one("#drill-due", Static)
+        name = tidy_name(self.query_one("#player", Input).value)
+        drill = self.query_one("#kind", Choice).value == "drill"
+        text = (
+            None if self.game.loading else due_line(self.game, name, self.selected_pack_id(), drill)
+        )
+        line.display = text is not None
+        line.update(Content(text or ""))
+
+    def action_stats(self) -> None:
+        from game.ui.progress_view import show_stats
+
+        show_stats(self.game)
 
     def waiting_draft(self) -> tuple[str, str, str] | None:
         """The first unsent answer this player left, as (pack id, position id, stance)."""
@@ -316,6 +348,8 @@ Enter, Enter, Enter starts a round with the choices shown.
     def _kind_changed(self, event: Choice.Changed) -> None:
         if event.value == "single" and self.position_id is None and self.is_mounted:
             self.action_browse()
+        if self.is_mounted:
+            self.show_drills()
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
@@ -361,6 +395,13 @@ Enter, Enter, Enter starts a round with the choices shown.
             self.query_one("#packs", OptionList).focus()
             return
         kind = str(self.query_one("#kind", Choice).value)
+        if kind == "drill":
+            from game.ui.drill_flow import start_drill
+
+            name = tidy_name(self.query_one("#player", Input).value) or GUEST
+            timer = int(str(self.query_one("#timer", Choice).value))
+            start_drill(self.game, name, self.shown[index].id, timer)
+            return
         if kind == "single":
             if self.position_id is None:
                 self.action_browse()
@@ -385,6 +426,7 @@ Enter, Enter, Enter starts a round with the choices shown.
         """Back from a round: recording may have stopped and drafts may have changed."""
         self.refresh_store_status()
         self.show_waiting_draft()
+        self.show_drills()
 
     def refresh_store_status(self) -> None:
         status = self.query_one("#store-status", Static)

@@ -25,7 +25,8 @@ class SummaryScreen(GameScreen):
 
 Each position you answered, with your best score on it and how many tries it took. The
 total adds the best scores; the weakest position is the one to practise next: **w** plays it
-again straight away. **n** goes back to the start screen for a new round.
+again straight away. **n** goes back to the start screen for a new round, **t** shows your
+statistics. A personal best beaten in this round is announced under the totals.
 """
     BINDINGS = [
         Binding(
@@ -36,6 +37,13 @@ again straight away. **n** goes back to the start screen for a new round.
             tooltip="Play your weakest position again",
         ),
         Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start screen"),
+        Binding(
+            "t,f4",
+            "stats",
+            "Statistics",
+            id="show-stats",
+            tooltip="Your progress: scores, trends, mastery and the flow sheet",
+        ),
         Binding(
             "escape",
             "new_round",
@@ -70,10 +78,12 @@ again straight away. **n** goes back to the start screen for a new round.
             )
             yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
             yield Static(self._totals(), id="totals")
+            yield Static(id="new-bests")
             yield Static(self._invitation(), id="invitation")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._announce_bests()
         table = self.query_one("#scores", DataTable)
         table.add_column("#", key="n")
         table.add_column("Position", key="claim")
@@ -88,6 +98,23 @@ again straight away. **n** goes back to the start screen for a new round.
                 Text(f"{row.best}/100", justify="right"),
                 Text(str(row.tries), justify="right"),
             )
+
+    def _announce_bests(self) -> None:
+        from game.ui.bests import round_bests
+
+        found, fresh = round_bests(self.game.store, self.session)
+        line = self.query_one("#new-bests", Static)
+        line.display = bool(found)
+        line.update(
+            Content("\n").join(Content.styled(f"★ {b}", "bold $text-success") for b in found)
+        )
+        if found and fresh:
+            self.notify("\n".join(found), title="Personal best!", markup=False)
+
+    def action_stats(self) -> None:
+        from game.ui.progress_view import show_stats
+
+        show_stats(self.game)
 
     def _totals(self) -> Content:
         s = self.summary
