@@ -7,6 +7,9 @@ from pathlib import Path
 
 import platformdirs
 
+FEATURED_PACK = "nk-talks-2019"
+"""The shipped pack a new player starts on."""
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE_DIR.parent
 

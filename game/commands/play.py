@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.errors import UsageError
-from game.paths import extra_packs_dirs, saves_dir
+from game.paths import FEATURED_PACK, extra_packs_dirs, saves_dir
 from game.safe_text import clean
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def choose_pack(entries: list[PackEntry], wanted: str | None, last: str | None) -> PackEntry:
-    """The entry for ``--pack``, else the last pack played, else the first that loads."""
+    """The entry for ``--pack``, else the last pack played, else the featured one or the first."""
     good = [e for e in entries if e.ok]
     if wanted is not None:
         for entry in entries:
@@ -107,7 +107,11 @@ def choose_pack(entries: list[PackEntry], wanted: str | None, last: str | None) 
     if not good:
         broken = f"; {len(entries)} broken (see 'counterpoint packs')" if entries else ""
         raise UsageError(f"no playable pack found{broken}; add a folder with --packs DIR")
-    return next((e for e in good if e.id == last), good[0])
+    for preferred in (last, FEATURED_PACK):
+        for entry in good:
+            if entry.id == preferred:
+                return entry
+    return good[0]
 
 
 def _open_store(saves: Path) -> tuple[Any, str | None, bool]:

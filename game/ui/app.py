@@ -19,6 +19,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from game.paths import FEATURED_PACK
 from game.rounds.practice import Clock, GradedAnswer
 from game.safe_text import clean
 from game.ui.commands import GameCommands
@@ -224,7 +225,7 @@ class CounterpointApp(RoundFlow):
 
     def initial_pack_id(self) -> str | None:
         """The pack to highlight on the start screen."""
-        return self.requested_pack or self.settings.last_pack
+        return self.requested_pack or self.settings.last_pack or FEATURED_PACK
 
     def player_names(self) -> list[str]:
         """Known players, for suggestions."""
