@@ -95,5 +95,11 @@ class Result:
     @property
     def arithmetic(self) -> str:
         """How the score was computed, in one line a player can check."""
-        parts = " + ".join(f"{p.weight:g}" for p in self.matched) or "0"
-        return f"{parts} = {self.earned:g} of {self.full_marks:g} full marks -> {self.score}/100"
+        parts = " + ".join(_number(p.weight) for p in self.matched) or "0"
+        earned, full = _number(self.earned), _number(self.full_marks)
+        return f"{parts} = {earned} of {full} full marks -> {self.score}/100"
+
+
+def _number(value: float) -> str:
+    """A weight as a player reads it: at most two decimals (5.14286 -> 5.14)."""
+    return f"{round(value, 2):g}"
