@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from game.safe_text import shorten
+from game.ui.play_options import CUSTOM, MODES, custom_seconds, prep_options, timer_options
 from game.ui.screens.base import GameScreen
 from game.ui.session import RoundChoice
 from game.ui.settings import TIMER_CHOICES
@@ -23,6 +24,7 @@ from game.ui.words import GUEST, NAME_LIMIT, tidy_name
 
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
+    from game.rounds.plan import StanceChoice
 
 KINDS: list[tuple[str, str]] = [
     ("3 at random", "random:3"),
@@ -50,7 +52,10 @@ class StartScreen(GameScreen):
    the reason. **b** shows a pack's positions; pick one there to play just that position.
 3. **Round**, **stance** and **timer**: a stance of *rebut* means arguing that a position is
    wrong, *defend* that it is right; *mixed* lets the game choose. The timer submits your
-   answer when it runs out.
+   answer when it runs out; *Custom…* takes the seconds you type.
+4. **Play**: *Solo practice*, or a club round at this keyboard: *Hot-seat* (2 to 12 players
+   answer in turn) or *Head-to-head* (two players, opposite sides). **Prep** shows each
+   position for a while before the answer box opens. **l** shows the club leaderboard.
 
 Enter, Enter, Enter starts a round with the choices shown.
 """
@@ -78,6 +83,14 @@ Enter, Enter, Enter starts a round with the choices shown.
             "Statistics",
             id="show-stats",
             tooltip="Your progress: scores, trends, mastery and the flow sheet",
+        ),
+        Binding(
+            "l,f9",
+            "leaderboard",
+            "Leaderboard",
+            id="show-leaderboard",
+            show=False,
+            tooltip="The club leaderboard: ranked by average score, per pack and period",
         ),
         Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
     ]
@@ -111,6 +124,11 @@ Enter, Enter, Enter starts a round with the choices shown.
             yield Label("Pack", classes="section")
             yield OptionList(id="packs")
             yield Static(id="pack-info", classes="hint")
+            with Horizontal(id="play-row"):
+                yield Label("Play", classes="field-label")
+                yield Choice(MODES, "solo", id="mode")
+                yield Label("Prep", classes="field-label")
+                yield Choice(prep_options(settings.prep), settings.prep, id="prep")
             with Horizontal(id="options"):
                 yield Label("Round", classes="field-label")
                 yield Choice(self._kind_options(), self._kind_value(), id="kind")
@@ -118,6 +136,9 @@ Enter, Enter, Enter starts a round with the choices shown.
                 yield Choice(STANCES, settings.stance, id="stance")
                 yield Label("Timer", classes="field-label")
                 yield Choice(self._timer_options(), settings.timer, id="timer")
+                yield Input(
+                    placeholder="secs", restrict=r"[0-9]*", max_length=4, id="timer-seconds"
+                )
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
             yield Static(id="drill-due", classes="hint")
@@ -167,8 +188,31 @@ Enter, Enter, Enter starts a round with the choices shown.
         return kinds
 
     def _timer_options(self) -> list[tuple[str, int]]:
-        timer = self.game.settings.timer
-        return TIMERS if timer in TIMER_CHOICES else [*TIMERS, (f"{timer} s", timer)]
+        return timer_options(self.game.settings.timer)
+
+    def timer_seconds(self) -> int | None:
+        """The timer chosen, in seconds; None (with a notice) when custom seconds are wrong."""
+        value = int(str(self.query_one("#timer", Choice).value))
+        if value != CUSTOM:
+            return value
+        typed = self.query_one("#timer-seconds", Input)
+        seconds = custom_seconds(typed.value)
+        if seconds is None:
+            self.notify("Type the seconds per answer (1 to 3600).", severity="warning")
+            typed.focus()
+        return seconds
+
+    @on(Choice.Changed, "#timer")
+    def _timer_changed(self, event: Choice.Changed) -> None:
+        typed = self.query_one("#timer-seconds", Input)
+        typed.display = event.value == CUSTOM
+        if typed.display and self.is_mounted:
+            typed.focus()
+
+    def action_leaderboard(self) -> None:
+        from game.ui.play_options import show_leaderboard
+
+        show_leaderboard(self.game, self.selected_pack_id())
 
     def _kind_value(self) -> str:
         settings = self.game.settings
@@ -340,7 +384,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             pack_id=pack_id,
             spec=RoundSpec(kind="single", position_id=position_id),
             stance=stance,  # type: ignore[arg-type]
-            timer=int(str(self.query_one("#timer", Choice).value)),
+            timer=self.timer_seconds() or 0,
         )
         self.game.start_round(choice)
 
@@ -395,11 +439,17 @@ Enter, Enter, Enter starts a round with the choices shown.
             self.query_one("#packs", OptionList).focus()
             return
         kind = str(self.query_one("#kind", Choice).value)
+        mode = str(self.query_one("#mode", Choice).value)
+        timer = self.timer_seconds()
+        if timer is None:
+            return
+        if kind == "drill" and mode != "solo":
+            self.notify("Drills are for one player: choose Solo practice.", severity="warning")
+            return
         if kind == "drill":
             from game.ui.drill_flow import start_drill
 
             name = tidy_name(self.query_one("#player", Input).value) or GUEST
-            timer = int(str(self.query_one("#timer", Choice).value))
             start_drill(self.game, name, self.shown[index].id, timer)
             return
         if kind == "single":
@@ -412,13 +462,20 @@ Enter, Enter, Enter starts a round with the choices shown.
         name = tidy_name(self.query_one("#player", Input).value) or GUEST
         self.query_one("#player", Input).value = name
         stance = str(self.query_one("#stance", Choice).value)
-        timer = int(str(self.query_one("#timer", Choice).value))
+        prep = int(str(self.query_one("#prep", Choice).value))
+        if mode != "solo":
+            from game.ui.play_options import open_club_setup
+
+            entry, picked = self.shown[index], cast("StanceChoice", stance)
+            open_club_setup(self.game, mode, entry, spec, picked, timer, prep, name)
+            return
         choice = RoundChoice(
             player=name,
             pack_id=self.shown[index].id,
             spec=spec,
             stance=stance,  # type: ignore[arg-type]
             timer=timer,
+            prep=prep,
         )
         self.game.start_round(choice)
 

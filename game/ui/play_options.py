@@ -1,0 +1,96 @@
+"""The start screen's play options: who plays (solo or a club mode), timers and prep time.
+
+Kept apart from the start screen so that screen stays about choosing a pack and a round;
+nothing here is imported before the start screen is built, and the club screens load only
+when a club round is chosen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.ui.settings import MAX_SECONDS, TIMER_CHOICES
+
+if TYPE_CHECKING:
+    from game.packs.discovery import PackEntry
+    from game.rounds.plan import RoundSpec, StanceChoice
+    from game.ui.app import CounterpointApp
+
+MODES: list[tuple[str, str]] = [
+    ("Solo practice", "solo"),
+    ("Hot-seat", "hotseat"),
+    ("Head-to-head", "headtohead"),
+]
+CUSTOM = -1
+"""The timer option whose seconds are typed in."""
+PREP_CHOICES: tuple[int, ...] = (0, 15, 30, 60, 120)
+"""Preparation times offered (0 = none)."""
+
+
+def seconds_label(seconds: int, none: str) -> str:
+    """30 s, 2 min, 1 min 30 s; ``none`` for 0."""
+    if seconds == 0:
+        return none
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def timer_options(current: int) -> list[tuple[str, int]]:
+    """The presets clubs use, the current custom time if any, and Custom (typed seconds)."""
+    options = [(seconds_label(s, "No timer"), s) for s in TIMER_CHOICES]
+    if current not in TIMER_CHOICES and 0 < current <= MAX_SECONDS:
+        options.append((seconds_label(current, "No timer"), current))
+    return [*options, ("Custom…", CUSTOM)]
+
+
+def prep_options(current: int) -> list[tuple[str, int]]:
+    """No prep, the presets, and the current time if it is another."""
+    options = [(seconds_label(s, "No prep"), s) for s in PREP_CHOICES]
+    if current not in PREP_CHOICES and 0 < current <= MAX_SECONDS:
+        options.append((seconds_label(current, "No prep"), current))
+    return options
+
+
+def custom_seconds(typed: str) -> int | None:
+    """Typed seconds for a custom timer, or None when they are not 1 to MAX_SECONDS."""
+    text = typed.strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_SECONDS:
+        return None
+    return int(text)
+
+
+def open_club_setup(
+    app: CounterpointApp,
+    mode: str,
+    entry: PackEntry,
+    spec: RoundSpec,
+    stance: StanceChoice,
+    timer: int,
+    prep: int,
+    name: str,
+) -> None:
+    """Ask for the players of a hot-seat round or head-to-head match, then start it."""
+    from game.ui.screens.club_setup import ClubSetupScreen
+
+    names = list(app.settings.club_players) or ([name] if name else [])
+    app.push_screen(
+        ClubSetupScreen(
+            "headtohead" if mode == "headtohead" else "hotseat",
+            pack_id=entry.id,
+            pack_title=entry.title,
+            spec=spec,
+            stance=stance,
+            timer=timer,
+            prep=prep,
+            names=names,
+        )
+    )
+
+
+def show_leaderboard(app: CounterpointApp, pack_id: str | None = None) -> None:
+    """The club leaderboard screen (all time, on ``pack_id`` or the pack answered last)."""
+    from game.ui.screens.leaderboard import LeaderboardScreen
+
+    app.push_screen(LeaderboardScreen(pack_id=pack_id, period="all"))
