@@ -54,6 +54,11 @@ def commands_for(app: CounterpointApp, screen: Screen[Any]) -> Iterator[Command]
         "Your progress: scores, trend, mastery, streaks and the flow sheet",
         lambda: show_stats(app),
     )
+    yield (
+        "Leaderboard",
+        "The club leaderboard: ranked by average score, per pack and period (l on the start)",
+        lambda: show_leaderboard(app, session.pack.id if session else None),
+    )
     context = "Hide" if app.settings.show_context else "Show"
     yield (f"{context} context", "Show or hide each position's background", app.toggle_context)
     hints = "Hide" if app.settings.show_hints else "Show"
@@ -228,3 +233,10 @@ def reopen_saves(app: CounterpointApp, saves: Path) -> None:
     start = app.screen_stack[0]
     if isinstance(start, StartScreen):
         start.refresh_store_status()
+
+
+def show_leaderboard(app: CounterpointApp, pack_id: str | None) -> None:
+    """The club leaderboard screen (loaded only when asked for)."""
+    from game.ui.play_options import show_leaderboard as show
+
+    show(app, pack_id)
