@@ -46,7 +46,8 @@ stance) and the *Flow sheet*.
 The flow sheet has one row per position and one column per stance, with a mark for each
 point of the rubric: **✓** you made it last time, **✗** you made it before but dropped it
 last time, **○** you have never raised it, **·** not tried yet. Move along the rows to see
-each point spelled out, with the tries it was made in ("1 of 2"). **d** starts a drill round on the positions where you dropped a point.
+each point spelled out, with the tries it was made in ("1 of 2"). **d** starts a drill round
+on the positions where you dropped a point.
 """
     BINDINGS = [
         Binding(
@@ -199,7 +200,8 @@ each point spelled out, with the tries it was made in ("1 of 2"). **d** starts a
         if row is None:
             detail.update("Nothing on the flow sheet yet.")
             return
-        detail.update(row_detail(self.view, row, max(40, self.size.width - 4)))
+        # Padding and the scroll bar take 4 columns; the rest is the row's width.
+        detail.update(row_detail(self.view, row, max(40, self.size.width - 6)))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -263,8 +265,8 @@ def _best_line(view: StatsView, best: PersonalBest, width: int) -> Content:
     if best.kind == "points":
         return Content.assemble(
             ("Most points     ", "bold"),
-            f"{best.value:>4g}  ",
-            _where(view, best.detail, room),
+            f"{best.value:>4g}  in one answer to ",
+            _where(view, best.detail, room - 17),
             when,
         )
     if best.kind == "round":
