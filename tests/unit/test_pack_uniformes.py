@@ -14,14 +14,6 @@ PATH = Path(__file__).resolve().parents[2] / "content" / "uniformes-escolares.ya
 PACK: Pack = load_pack(PATH)
 GRADER = Grader(PACK)
 
-# Fair examples the engine has got wrong while it was being tuned: not strict, since the engine
-# is still changing; test-pack shows whether they pass today.
-KNOWN_ENGINE_LIMITS = {
-    # "Bullies *keep* laughing at clothes" shares every content word with "bullies *lose*
-    # clothes as a reason to laugh": the matcher has no notion of continuing vs stopping.
-    "Los acosadores siguen riéndose de la vestimenta de sus víctimas aunque haya uniforme.",
-}
-
 
 def examples() -> list[object]:
     out: list[object] = []
@@ -32,11 +24,6 @@ def examples() -> list[object]:
                 assert point.examples is not None, f"{position.id} {point.id} has no examples"
                 for kind, texts in (("match", point.examples.match), ("miss", point.examples.miss)):
                     for text in texts:
-                        marks = (
-                            [pytest.mark.xfail(strict=False, reason="engine limit, see above")]
-                            if text in KNOWN_ENGINE_LIMITS
-                            else []
-                        )
                         out.append(
                             pytest.param(
                                 position.id,
@@ -45,7 +32,6 @@ def examples() -> list[object]:
                                 kind,
                                 text,
                                 id=f"{position.id}-{stance}-{point.id}-{kind}",
-                                marks=marks,
                             )
                         )
     return out
