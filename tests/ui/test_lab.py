@@ -17,7 +17,7 @@ from game.errors import UsageError
 from game.packs.discovery import load_entry
 from game.ui.app_commands import commands_for
 from game.ui.screens.feedback import FeedbackScreen
-from game.ui.screens.lab import LabScreen, open_lab
+from game.ui.screens.lab import LabScreen, PositionPicker, open_lab
 from game.ui.screens.pack_browser import PackBrowserScreen
 from game.ui.screens.start import StartScreen
 from game.ui.widgets.answer_box import AnswerBox
@@ -194,6 +194,15 @@ async def test_f8_and_f2_change_position_and_stance() -> None:
         await pilot.press("f7", "f7")
         await pilot.pause()
         assert "teachers-stay" in text_of(app, "#lab-position")
+        await pilot.press("f3")  # the list of positions
+        await pilot.pause()
+        assert isinstance(app.screen, PositionPicker)
+        assert app.screen.check_action("lab", ()) is False  # no lab inside the lab
+        await pilot.press("home", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen)
+        assert "saves-money" in text_of(app, "#lab-position")
+        assert app.screen.query_one(AnswerBox).has_focus
 
 
 async def test_the_palette_opens_the_lab_on_the_answer_just_graded(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from game.safe_text import clean
 from game.ui.screens.base import GameScreen
+from game.ui.screens.pack_browser import PackBrowserScreen
 from game.ui.session import LazyGrader
 from game.ui.text import literal, short
 from game.ui.widgets.answer_box import AnswerBox
@@ -56,8 +57,8 @@ the other side, a contradiction) show above the points.
 
 Edit the pack file in another window and press **ctrl+r** to read it again: if it no longer
 loads, its problems are listed with file, line and column, the last good version keeps
-grading, and your answer stays as it is. **F8** / **F7** change the position, **F2** the
-stance, **Esc** goes back.
+grading, and your answer stays as it is. **F3** lists the positions to choose one, **F8** /
+**F7** go to the next / previous one, **F2** switches the stance, **Esc** goes back.
 """
     BINDINGS = [
         Binding("escape", "close", "Back", id="close-lab", tooltip="Leave the rubric lab"),
@@ -69,10 +70,18 @@ stance, **Esc** goes back.
             tooltip="Read the pack file again (after editing it); the answer is kept",
         ),
         Binding(
+            "f3",
+            "positions",
+            "Positions",
+            id="lab-positions",
+            tooltip="Every position of the pack, to choose the one to try",
+        ),
+        Binding(
             "f8",
             "position(1)",
-            "Position",
+            "Next position",
             id="lab-next-position",
+            show=False,
             tooltip="Try the answer on the next position of the pack",
         ),
         Binding(
@@ -333,7 +342,7 @@ stance, **Esc** goes back.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         position = self.position
-        if action == "position":
+        if action in ("position", "positions"):
             return self.pack is not None and len(self.pack.positions) > 1
         if action == "stance":
             return position is not None and len(position.stances) > 1
@@ -345,6 +354,20 @@ stance, **Esc** goes back.
         index = (self.position_index + step) % len(self.pack.positions)
         self._choose(self.pack.positions[index].id, self.stance)
         self._show_rubric()
+
+    def action_positions(self) -> None:
+        if self.pack is None:
+            return
+        from game.packs.discovery import PackEntry
+
+        entry = PackEntry(self.path, self.pack, None, "")
+        self.app.push_screen(PositionPicker(entry), self._position_picked)
+
+    def _position_picked(self, position_id: str | None) -> None:
+        if position_id is not None and self.pack is not None:
+            self._choose(position_id, self.stance)
+            self._show_rubric()
+        self.query_one(AnswerBox).focus()
 
     def action_stance(self) -> None:
         position = self.position
@@ -407,6 +430,29 @@ stance, **Esc** goes back.
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+class PositionPicker(PackBrowserScreen):
+    """The pack browser, choosing the lab's position (no lab inside the lab)."""
+
+    HELP = """\
+## Positions
+
+Every position of the pack with its stances. **Enter** tries the answer on the highlighted
+position; **Esc** goes back to the lab.
+"""
+    BINDINGS = [
+        Binding(
+            "enter",
+            "pick",
+            "Try this position",
+            id="pick-position",
+            tooltip="Try the answer on this position",
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "lab"
 
 
 def problem_text(problem: Problem) -> str:
