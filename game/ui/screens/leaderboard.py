@@ -128,12 +128,11 @@ time), **m** changes the minimum, **Esc** goes back.
     # -- showing ----------------------------------------------------------------------------
 
     def board(self) -> Board | None:
-        """The board of the pack shown (the latest answered when none was chosen)."""
+        """The chosen pack's board; the pack answered last when that one has no answers."""
         if self.leaderboard is None:
             return None
-        if self.pack_id is None:
-            return self.leaderboard.latest()
-        return self.leaderboard.board(self.pack_id)
+        chosen = self.leaderboard.board(self.pack_id) if self.pack_id else None
+        return chosen or self.leaderboard.latest()
 
     def _title_of(self, pack_id: str) -> str:
         title = next((e.title for e in self.game.entries if e.id == pack_id and e.ok), None)
@@ -159,11 +158,9 @@ time), **m** changes the minimum, **Esc** goes back.
             return
         board = self.board()
         if board is None:
-            where = f" on {self._title_of(self.pack_id)}" if self.pack_id else ""
-            heading.update(Content(f"Leaderboard, {period}: no answers{where} yet."))
-            others = self.leaderboard.boards if self.leaderboard else ()
-            if others:
-                waiting.update(Content("p shows another pack; d another period."))
+            heading.update(Content(f"Leaderboard, {period}: no answers yet."))
+            if self.period != "all":
+                waiting.update(Content("d shows another period."))
             return
         heading.update(
             Content.assemble(
@@ -182,6 +179,11 @@ time), **m** changes the minimum, **Esc** goes back.
                 Text(str(s.tally.best), justify="right"),
             )
         lines = []
+        if self.pack_id and board.pack_id != self.pack_id:
+            lines.append(
+                f"No answers on {self._title_of(self.pack_id)} {period}: showing the pack"
+                " answered last (p for others)."
+            )
         if not board.ranked:
             lines.append(f"Nobody has {self.min_answers} answers yet.")
         if board.unranked:
