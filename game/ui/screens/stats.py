@@ -128,7 +128,7 @@ on the positions where you dropped a point.
             view.stats.mastery,
             view.claim,
             self.app.theme_variables,
-            max(20, width - FIXED_COLUMNS - (18 if several else 0)),
+            max(20, width - FIXED_COLUMNS),
             view.pack_title if several else None,
         )
         self.query_one("#stats-bests", Static).update(self._bests(view, width))

@@ -25,8 +25,8 @@ ARROWS = {"up": "↑", "down": "↓", "flat": "→", "new": "•"}
 BARS = "▁▂▃▄▅▆▇█"
 NUMBER_COLUMNS = (("Tries", "tries"), ("Best", "best"), ("Last", "last"), ("Avg", "avg"))
 """Right-aligned by padding to the title's width (DataTable sizes columns to fit)."""
-FIXED_COLUMNS = 46
-"""Width taken by every column but the position's claim (with cell padding)."""
+FIXED_COLUMNS = 50
+"""Width taken by every column but the claim: cell padding, a ten-score trend, scroll bar."""
 
 
 def bars(scores: Sequence[int]) -> str:
@@ -66,16 +66,14 @@ class MasteryTable(DataTable[Text]):
         """(Re)fill the table.
 
         Args:
-            rows: Mastery per position and stance.
+            rows: Mastery per position and stance, sorted by pack.
             claim: (pack id, position id) -> the position's claim.
             variables: The app's theme variables, for the arrows' colours.
             claim_width: Characters of the claim to show.
-            pack_title: Given when several packs are shown: adds a pack column.
+            pack_title: Given when several packs are shown: each pack gets a heading row.
         """
         cursor = self.cursor_row
         self.clear(columns=True)
-        if pack_title is not None:
-            self.add_column("Pack", key="pack")
         self.add_column("Position", key="claim")
         self.add_column("Stance", key="stance")
         for label, key in NUMBER_COLUMNS:
@@ -85,25 +83,26 @@ class MasteryTable(DataTable[Text]):
             "up": theme_style(variables, "text-success"),
             "down": theme_style(variables, "text-error"),
         }
+        pack = None
         for m in rows:
+            if pack_title is not None and m.pack_id != pack:
+                pack = m.pack_id
+                title = Text(shorten(pack_title(pack), claim_width), style="bold")
+                self.add_row(title, *(Text("") for _ in range(6)), key=f"pack:{pack}")
             trend = Text.assemble(
                 (ARROWS[m.direction], colours.get(m.direction, Style())), " ", bars(m.trend)
             )
-            cells = [
+            numbers = (m.attempts, m.best, m.last, f"{m.average:.0f}")
+            self.add_row(
                 Text(shorten(claim(m.pack_id, m.position_id), claim_width)),
                 Text(m.stance),
                 *(
                     Text(f"{value:>{len(label)}}")
-                    for value, (label, _) in zip(
-                        (m.attempts, m.best, m.last, f"{m.average:.0f}"),
-                        NUMBER_COLUMNS,
-                        strict=True,
-                    )
+                    for value, (label, _) in zip(numbers, NUMBER_COLUMNS, strict=True)
                 ),
                 trend,
-            ]
-            if pack_title is not None:
-                cells.insert(0, Text(shorten(pack_title(m.pack_id), 16)))
-            self.add_row(*cells, key=f"{m.pack_id}/{m.position_id}/{m.stance}")
-        if rows:
-            self.move_cursor(row=min(cursor, len(rows) - 1))
+                key=f"{m.pack_id}/{m.position_id}/{m.stance}",
+            )
+        if self.row_count:
+            first = 1 if pack_title is not None and self.row_count > 1 else 0  # past the heading
+            self.move_cursor(row=min(max(cursor, first), self.row_count - 1))
