@@ -39,7 +39,10 @@ async def test_a_match_played_through_to_the_winner_and_the_leaderboard(tmp_path
             assert defence.query_one(ScoreBar).score == screen.exchange.defence.score
             assert rebuttal.query_one(ScoreBar).score == screen.exchange.rebuttal.score
             assert screen.has_class("-narrow")  # 80 columns: the sides stack
-            assert "Match:" in str(screen.query_one("#duel-verdict", Static).render())
+            verdict = str(screen.query_one("#duel-verdict", Static).render())
+            assert (
+                f"defends {screen.exchange.defence.score}" in verdict and "Match so far" in verdict
+            )
             await pilot.press("enter")
             await pilot.pause()
         assert defenders == ["Ada", "Bo", "Ada"]  # sides swap on each position

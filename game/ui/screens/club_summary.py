@@ -116,10 +116,14 @@ club leaderboard, **n** goes back to the start.
             table.add_row(*cells)
 
     def _notes(self) -> Content:
-        notes = self.summary.notes
-        if not notes:
-            return Content("")
-        return Content("\n").join(literal(f"* {note}") for note in notes)
+        """What P1, P2... stand for, and how ties were decided."""
+        lines = []
+        if len(self.hot.turns) <= MAX_POSITION_COLUMNS:
+            for number, turn in enumerate(self.hot.turns, 1):
+                claim = self.hot.pack.position(turn.position_id).claim
+                lines.append(Content.styled(f"P{number} ", "bold") + literal(shorten(claim, 70)))
+        lines += [literal(f"* {note}") for note in self.summary.notes]
+        return Content("\n").join(lines)
 
     def action_again(self) -> None:
         self.flow.again()

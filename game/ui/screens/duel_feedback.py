@@ -77,18 +77,25 @@ next position. After the last one, the match result.
         yield Footer()
 
     def _verdict(self) -> Content:
+        """Both scores and who took the position on one line; the match score under it."""
         exchange = self.exchange
         d, r = exchange.defence, exchange.rebuttal
         winner = exchange.winner
+        scores = Content.assemble(
+            literal(shorten(d.player, 24), "bold"),
+            f" defends {d.score} · ",
+            literal(shorten(r.player, 24), "bold"),
+            f" rebuts {r.score}: ",
+        )
         if winner is None:
-            said = Content.styled(f"Drawn at {d.score} each.", "bold")
+            said = Content.styled("drawn.", "bold")
         else:
-            high, low = max(d.score, r.score), min(d.score, r.score)
-            said = literal(shorten(winner, 30), "bold $text-success") + Content.styled(
-                f" takes this position, {high} to {low}.", "bold"
+            said = literal(shorten(winner, 24), "bold $text-success") + Content.styled(
+                " takes this position.", "bold"
             )
         line = self.duel.result().line()
-        return said + Content.styled("   Match: ", "$text-muted") + literal(line)
+        match = Content.styled("Match so far: ", "$text-muted") + literal(line)
+        return Content("\n").join([scores + said, match])
 
     def _side(self, answer: ClubAnswer, verb: str) -> Vertical:
         graded = answer.graded
