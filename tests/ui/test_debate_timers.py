@@ -27,12 +27,12 @@ async def test_the_presets_clubs_use_and_custom_seconds(tmp_path: Path) -> None:
         assert [label for label, _ in timer.options] == [
             "No timer", "30 s", "1 min", "2 min", "4 min", "Custom…",
         ]  # fmt: skip
-        seconds = app.screen.query_one("#timer-seconds", Input)
-        assert not seconds.display
+        assert not app.screen.query("#timer-seconds")  # no seconds box until Custom is picked
         timer.focus()
         for _ in range(5):
             await pilot.press("right")
         await pilot.pause()
+        seconds = app.screen.query_one("#timer-seconds", Input)
         assert seconds.display and seconds.has_focus  # Custom: type the seconds
         await pilot.press(*"x0")  # only digits go in; 0 seconds is refused
         assert seconds.value == "0"
@@ -44,6 +44,12 @@ async def test_the_presets_clubs_use_and_custom_seconds(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PositionScreen)
         assert app.session is not None and app.session.round.time_limit == 45
+        await pilot.press("escape")
+        await pilot.pause()
+        timer.focus()
+        await pilot.press("right")  # from Custom round to No timer: the seconds box goes
+        await pilot.pause()
+        assert timer.value == 0 and not seconds.display
     assert app.settings.timer == 45
 
 

@@ -136,9 +136,6 @@ Enter, Enter, Enter starts a round with the choices shown.
                 yield Choice(STANCES, settings.stance, id="stance")
                 yield Label("Timer", classes="field-label")
                 yield Choice(self._timer_options(), settings.timer, id="timer")
-                yield Input(
-                    placeholder="secs", restrict=r"[0-9]*", max_length=4, id="timer-seconds"
-                )
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
             yield Static(id="drill-due", classes="hint")
@@ -195,18 +192,30 @@ Enter, Enter, Enter starts a round with the choices shown.
         value = int(str(self.query_one("#timer", Choice).value))
         if value != CUSTOM:
             return value
-        typed = self.query_one("#timer-seconds", Input)
+        typed = self._custom_seconds_box()
         seconds = custom_seconds(typed.value)
         if seconds is None:
             self.notify("Type the seconds per answer (1 to 3600).", severity="warning")
             typed.focus()
         return seconds
 
+    def _custom_seconds_box(self) -> Input:
+        """The box for custom seconds, made the first time Custom is picked (not at start-up)."""
+        found = self.query("#timer-seconds")
+        if found:
+            return found.only_one(Input)
+        typed = Input(placeholder="secs", restrict=r"[0-9]*", max_length=4, id="timer-seconds")
+        self.query_one("#options").mount(typed, after="#timer")
+        return typed
+
     @on(Choice.Changed, "#timer")
     def _timer_changed(self, event: Choice.Changed) -> None:
-        typed = self.query_one("#timer-seconds", Input)
-        typed.display = event.value == CUSTOM
-        if typed.display and self.is_mounted:
+        custom = event.value == CUSTOM
+        if not custom and not self.query("#timer-seconds"):
+            return
+        typed = self._custom_seconds_box()
+        typed.display = custom
+        if custom:
             typed.focus()
 
     def action_leaderboard(self) -> None:
