@@ -22,10 +22,19 @@ from textual.widgets import Footer, Header, Label, Static
 from textual.worker import get_current_worker
 
 from game.safe_text import clean
+from game.ui.lab_context import looking_at, share
+from game.ui.lab_text import (
+    pack_line,
+    position_line,
+    problems_text,
+    score_line,
+    stance_line,
+    warnings_text,
+)
 from game.ui.screens.base import GameScreen
 from game.ui.screens.pack_browser import PackBrowserScreen
 from game.ui.session import LazyGrader
-from game.ui.text import literal, short
+from game.ui.text import literal
 from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.evidence_view import EvidenceView
 from game.ui.widgets.point_meter import PointMeter
@@ -39,7 +48,6 @@ if TYPE_CHECKING:
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the answer is graded again."""
-SCORE_BAR = 16
 
 
 class LabScreen(GameScreen):
@@ -182,10 +190,8 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
     def _show_rubric(self) -> None:
         """Show the pack, position, stance and the points (after a change of any of them)."""
         pack, position = self.pack, self.position
-        head = self.query_one("#lab-pack", Static)
-        name = literal(self.path.name, "$text-accent")
+        self._show_head()
         if pack is None or position is None:
-            head.update(Content.assemble(("Rubric lab · ", "bold"), name))
             self.query_one("#lab-position", Static).update("—")
             self.query_one("#lab-stance", Static).update("—")
             self.query_one("#lab-claim", Static).update(
@@ -196,26 +202,10 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
             return
         self.sub_title = clean(f"Rubric lab · {pack.title}")
         count = len(pack.positions)
-        head.update(
-            Content.assemble(
-                short(pack.title, 60, "bold"),
-                (" · ", "$foreground-muted"),
-                name,
-                (f" · {count} position{'s' * (count != 1)}", "$foreground-muted"),
-                ("  ⚠ last good version" if self.problems else "", "bold $text-warning"),
-            )
-        )
         self.query_one("#lab-position", Static).update(
-            Content.assemble(
-                (f"{self.position_index + 1}/{count} ", "bold"), short(position.id, 40)
-            )
+            position_line(self.position_index, count, position)
         )
-        only = len(position.stances) == 1
-        self.query_one("#lab-stance", Static).update(
-            Content.assemble(
-                (self.stance.capitalize(), "bold"), (" (only stance)" if only else "", "italic")
-            )
-        )
+        self.query_one("#lab-stance", Static).update(stance_line(self.stance, position))
         self.query_one("#lab-claim", Static).update(
             Content.assemble(("Claim: ", "bold"), literal(position.claim))
         )
@@ -229,28 +219,15 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         self.refresh_bindings()
         self._grade_now()
 
+    def _show_head(self) -> None:
+        line = pack_line(self.pack, self.path.name, stale=bool(self.problems))
+        self.query_one("#lab-pack", Static).update(line)
+
     def _show_problems(self) -> None:
         panel = self.query_one("#lab-problems", Static)
         panel.display = bool(self.problems)
-        if not self.problems:
-            return
-        count = len(self.problems)
-        kept = (
-            "grading uses the last good version"
-            if self.pack is not None
-            else "nothing to grade with yet"
-        )
-        lines = [
-            Content.styled(
-                f"⚠ The pack file has {count} problem{'s' * (count != 1)}; {kept}."
-                " Fix it, then ctrl+r:",
-                "bold",
-            )
-        ]
-        lines += [literal(problem_text(problem)) for problem in self.problems[:20]]
-        if count > 20:
-            lines.append(Content(f"… and {count - 20} more"))
-        panel.update(Content("\n").join(lines))
+        if self.problems:
+            panel.update(problems_text(self.problems, self.pack is not None))
 
     # -- grading ----------------------------------------------------------------------------
 
@@ -259,6 +236,15 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE, self._grade_now)
+
+    @on(AnswerBox.Truncated)
+    def _truncated(self, event: AnswerBox.Truncated) -> None:
+        self.notify(
+            f"Answers are capped at {event.box.cap:,} characters: {event.kept:,} of the"
+            f" {event.offered:,} went in.",
+            severity="warning",
+            markup=False,
+        )
 
     def _grade_now(self) -> None:
         """Grade the answer as it stands, in the grading thread (the newest request wins)."""
@@ -314,28 +300,9 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
             hint = "Type an answer: each point's verdict appears as you type."
             score.update(Content.styled(hint if self.pack else "", "italic $foreground-muted"))
             return
-        filled = round(SCORE_BAR * result.score / 100)
-        colour = (
-            "$success" if result.score >= 70 else "$warning" if result.score >= 40 else "$error"
-        )
-        made = len(result.matched)
-        score.update(
-            Content.assemble(
-                ("Score ", "bold"),
-                ("█" * filled, colour),
-                ("░" * (SCORE_BAR - filled), "$foreground-disabled"),
-                (f" {result.score:>3}/100", "bold"),
-                (f" · {made} of {len(result.points)} made · ", "$foreground-muted"),
-                literal(result.arithmetic.split(" -> ")[0], "$foreground-muted"),
-            )
-        )
+        score.update(score_line(result))
         if result.warnings:
-            warnings.update(
-                Content("\n").join(
-                    Content.assemble(("⚠ ", "bold"), (f"{w.code}: ", "bold"), literal(w.message))
-                    for w in result.warnings
-                )
-            )
+            warnings.update(warnings_text(result))
         view.show(self.graded_text, result.points)
 
     # -- actions ----------------------------------------------------------------------------
@@ -394,7 +361,7 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         if entry.pack is None:
             self.problems = list(entry.error.problems) if entry.error else []
             self._show_problems()
-            self._show_rubric_head_only()
+            self._show_head()
             count = len(self.problems)
             self.notify(
                 f"{self.path.name} has {count} problem{'s' * (count != 1)}: see the list."
@@ -411,22 +378,6 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         self._show_problems()
         self._show_rubric()
         self.notify(f"Reloaded {self.path.name}.", markup=False)
-
-    def _show_rubric_head_only(self) -> None:
-        """Mark the pack line as the last good version without rebuilding the points."""
-        if self.pack is None:
-            return
-        head = self.query_one("#lab-pack", Static)
-        count = len(self.pack.positions)
-        head.update(
-            Content.assemble(
-                short(self.pack.title, 60, "bold"),
-                (" · ", "$foreground-muted"),
-                literal(self.path.name, "$text-accent"),
-                (f" · {count} position{'s' * (count != 1)}", "$foreground-muted"),
-                ("  ⚠ last good version", "bold $text-warning"),
-            )
-        )
 
     def action_close(self) -> None:
         self.dismiss()
@@ -455,29 +406,6 @@ position; **Esc** goes back to the lab.
         return action != "lab"
 
 
-def problem_text(problem: Problem) -> str:
-    """``name:line:col: field: message`` with the file's name only (the lab shows one file)."""
-    name = Path(problem.file).name or problem.file
-    where = f"{name}:{problem.line}:{problem.col}" if problem.line > 0 else name
-    field = f" {problem.path}:" if problem.path else ""
-    return f"{where}:{field} {problem.message}"
-
-
-def share(app: CounterpointApp, entry: PackEntry) -> None:
-    """Put a pack read again in the app's list too, so that the next round plays it."""
-    for index, known in enumerate(app.entries):
-        if known.path == entry.path:
-            app.entries[index] = entry
-            break
-    else:
-        return
-    from game.ui.screens.start import StartScreen
-
-    start = app.screen_stack[0] if app.screen_stack else None
-    if isinstance(start, StartScreen) and start.is_mounted:
-        start.refresh_packs()
-
-
 def open_lab(
     app: CounterpointApp,
     entry: PackEntry | None = None,
@@ -491,33 +419,9 @@ def open_lab(
         app.notify("The rubric lab is not available here.", markup=False)
         return False
     if entry is None:
-        entry, position_id, stance, answer = _looking_at(app)
+        entry, position_id, stance, answer = looking_at(app)
     if entry is None:
         app.notify("No pack to open in the lab.", severity="warning", markup=False)
         return False
     app.push_screen(LabScreen(entry, position_id=position_id, stance=stance, answer=answer))
     return True
-
-
-def _looking_at(app: CounterpointApp) -> tuple[PackEntry | None, str | None, str | None, str]:
-    """The pack (and position, stance, answer) on screen: the start screen's highlighted pack,
-    or the answer just graded in a round, else the last pack played."""
-    from game.ui.screens.feedback import FeedbackScreen
-    from game.ui.screens.start import StartScreen
-
-    screen = app.screen
-    if isinstance(screen, StartScreen):
-        index = screen.highlighted_index()
-        if index is not None:
-            return screen.shown[index], None, None, ""
-    session = app.session
-    if session is not None:
-        entry = next((e for e in app.entries if e.id == session.pack.id), None)
-        if isinstance(screen, FeedbackScreen):
-            attempt = screen.attempt
-            return entry, attempt.position_id, attempt.stance, attempt.answer
-        turn = session.round.turn
-        return entry, turn.position_id, turn.stance, ""
-    last = app.settings.last_pack
-    found = next((e for e in app.entries if e.id == last), None)
-    return found or next(iter(app.entries), None), None, None, ""
