@@ -364,7 +364,7 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
             self._show_head()
             count = len(self.problems)
             self.notify(
-                f"{self.path.name} has {count} problem{'s' * (count != 1)}: see the list."
+                f"{clean(self.path.name)} has {count} problem{'s' * (count != 1)}: see the list."
                 + (" The last good version keeps grading." if self.pack else ""),
                 title="Pack not reloaded",
                 severity="warning",
@@ -377,7 +377,7 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         self._choose(position.id if position else None, self.stance)
         self._show_problems()
         self._show_rubric()
-        self.notify(f"Reloaded {self.path.name}.", markup=False)
+        self.notify(f"Reloaded {clean(self.path.name)}.", markup=False)
 
     def action_close(self) -> None:
         self.dismiss()
