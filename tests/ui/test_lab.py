@@ -115,6 +115,25 @@ async def test_the_real_grader_credits_a_point_argued_in_full() -> None:
         assert found["lost-learning"].confidence > found["childcare"].confidence
 
 
+async def test_warnings_show_as_the_answer_changes() -> None:
+    app = build()  # the real grader: echo and wrong-side are its judgements
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        open_lab(app, tiny(app), position_id="rest-helps", stance="rebut")
+        await pilot.pause()
+        warnings = app.screen.query_one("#lab-warnings", Static)
+        type_answer(pilot, "A three-day weekend leaves pupils rested and readier to learn.")
+        await graded(pilot)
+        assert warnings.display and "echo:" in str(warnings.render())
+        app.screen.query_one(AnswerBox).clear()
+        type_answer(pilot, "Extra rest days let teenagers catch up on the sleep they badly need.")
+        await graded(pilot)
+        assert "wrong-side:" in str(warnings.render()) and "echo:" not in str(warnings.render())
+        app.screen.query_one(AnswerBox).clear()
+        await graded(pilot)
+        assert not warnings.display  # an empty box: no verdicts, no warnings
+
+
 async def test_reload_shows_a_broken_file_then_the_fixed_one_and_keeps_the_answer(
     tmp_path: Path,
 ) -> None:
