@@ -32,6 +32,7 @@ SAFE_COMMANDS = frozenset(
         "Choose pack",
         "Show history",
         "Statistics",
+        "Leaderboard",
         "Show context",
         "Hide context",
         "Show hints",
