@@ -323,7 +323,8 @@ def start_club(app: CounterpointApp, choice: ClubChoice) -> ClubFlow | None:
         return None
     settings = app.settings
     settings.club_players = list(choice.players)
-    settings.last_pack = choice.pack_id
+    settings.last_pack, settings.stance = choice.pack_id, choice.stance
+    settings.timer, settings.prep = choice.timer, choice.prep
     settings.save()
     flow.begin()
     return flow

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 PURPOSE = {
     "hotseat": "2 to 12 players answer the same positions in turn at this keyboard.",
-    "headtohead": "Two players: one defends, one rebuts the same position; sides swap.",
+    "headtohead": "two players, one defends and one rebuts the same position; sides swap.",
 }
 STANCE_RULES = [("Same for everyone", "same"), ("Alternate", "alternate")]
 
@@ -128,6 +128,8 @@ empty name box (or **F5**) starts. The order of the list is the order of play.
         self.query_one("#setup-name", Input).cursor_blink = self.game.settings.cursor_blink
         self._refresh()
         self._stance_hint()
+        if len(self.names) >= self.most:
+            self.query_one("#setup-start", Button).focus()
 
     def _refresh(self) -> None:
         players = self.query_one("#setup-players", OptionList)
@@ -140,16 +142,18 @@ empty name box (or **F5**) starts. The order of the list is the order of play.
         players.display = bool(self.names)
         count = len(self.names)
         need = 2 - count
-        if self.mode == "headtohead":
-            status = "Ready: Enter on the empty name box starts." if count == 2 else ""
-        else:
-            status = "Ready: Enter on the empty name box starts." if count >= 2 else ""
+        full = count >= self.most
+        status = "Ready: F5, or Enter on an empty name." if count >= 2 else ""
+        if full:
+            status = "Ready: F5 or Enter on Start begins. Delete a player to change one."
         if need > 0:
             status = f"Add {need} more player{'s' * (need != 1)}."
         self.query_one("#setup-count", Static).update(
             Content(f"{count} player{'s' * (count != 1)}. {status}")
         )
-        self.query_one("#setup-name", Input).disabled = count >= self.most
+        box = self.query_one("#setup-name", Input)
+        box.disabled = full
+        box.placeholder = "the list is full" if full else "type a name; Enter adds it"
         self.refresh_bindings()
 
     def _error(self, message: str) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from game.safe_text import shorten
 from game.ui.screens.base import GameScreen
-from game.ui.text import literal, short
+from game.ui.text import literal
 
 if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
@@ -61,7 +61,7 @@ is in. Nobody's answer or score is shown until every player has answered this po
             yield Static(literal(name, "bold $text-accent"), id="handover-name")
             yield Static(
                 Content.assemble(literal(name, "bold"), f" will {seat.stance}: ")
-                + short(round_.position.claim, 90),
+                + literal(round_.position.claim),
                 id="handover-task",
             )
             yield Static(self._progress(), id="handover-progress")
