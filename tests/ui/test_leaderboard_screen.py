@@ -146,3 +146,15 @@ async def test_the_palette_offers_the_leaderboard(tmp_path: Path) -> None:
         found["Leaderboard"]()
         await pilot.pause()
         assert isinstance(app.screen, LeaderboardScreen)
+
+
+async def test_a_served_game_shows_no_instructor_command_when_hidden(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    record(store, "Ada", [50, 60, 70])
+    saved_settings.hide_leaderboard(store, True)
+    app = build(saves=tmp_path, store=store, served=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_board(pilot)
+        assert "hidden by the coach" in text(screen, "#lb-heading")
+        assert "counterpoint" not in text(screen, "#lb-waiting")
+    store.close()

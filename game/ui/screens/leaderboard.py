@@ -154,7 +154,10 @@ time), **m** changes the minimum, **Esc** goes back.
             return
         if self.hidden:
             heading.update(Content.styled("The leaderboard is hidden by the coach.", "bold"))
-            waiting.update(Content("The coach can show it with: counterpoint leaderboard --show"))
+            if not self.game.served:  # a student's browser gets no instructor commands
+                waiting.update(
+                    Content("The coach can show it with: counterpoint leaderboard --show")
+                )
             return
         board = self.board()
         if board is None:
