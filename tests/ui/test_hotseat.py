@@ -188,3 +188,16 @@ async def test_the_answer_timer_submits_a_club_answer_as_it_stands(tmp_path: Pat
         answer = app.screen.flow.round.answers[0]
         assert answer.graded.timed_out and answer.graded.answer == "Tired children"
         assert answer.player == "Ada"
+
+
+async def test_names_that_look_like_markup_are_shown_as_typed(tmp_path: Path) -> None:
+    app = club_app(saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_setup(pilot, "hotseat", name="[b]Ada[/b]")
+        app.screen.query_one("#setup-name", Input).insert_text_at_cursor("Bo\x1b]0;pwned\x07")
+        await pilot.press("enter", "f5")
+        await pilot.pause()
+        assert app.screen.flow.round.players == ("[b]Ada[/b]", "Bo")
+        await answer_seat(pilot)
+        shown = screen_text(app.screen)
+        assert "[b]Ada[/b] ✓" in shown and "pwned" not in shown
