@@ -144,10 +144,10 @@ position's background.
             card.border_title = "Prepare"
             yield card
             yield Static(instruction(self.stance), id="instruction")
-        yield PrepTimer(id="prep-timer")
-        yield Static(
-            "Plan your points. Enter opens the answer box now.", id="prep-hint", classes="hint"
-        )
+            yield PrepTimer(id="prep-timer")
+            yield Static(
+                "Plan your points. Enter opens the answer box now.", id="prep-hint", classes="hint"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
