@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from game.grading.index import Phrasing, PositionIndex
 from game.grading.languages import language
 from game.grading.normalise import CONTENT, Analysis, Token
-from game.grading.structure import keyword_string, listed, structural
+from game.grading.structure import Layout, keyword_string, layout
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
 _BELOW = 0.99  # a similarity capped just under the threshold
@@ -101,8 +101,6 @@ class _Tally:
     """Stem -> credit (1, or less for a typo or a word-family match)."""
     where: dict[str, list[int]]
     """Stem -> token indices."""
-    function: int
-    """Function words and verbs: what sentences have and keyword strings lack."""
     size: int
     sums: dict[int, list[float]]
     """Phrasing -> [matched weight, dot product, own words]."""
@@ -115,15 +113,16 @@ def match(
     index: PositionIndex,
     salad_guard: bool,
     sims: dict[int, float] | None = None,
+    shaped: Layout | None = None,
 ) -> list[Window]:
     """Score every point of the position in every window of the answer; with ``sims``, also
-    record there each phrasing's best similarity (for rubric linting)."""
+    record there each phrasing's best similarity (for rubric linting). ``shaped`` is the
+    answer's layout when the caller has it already."""
     params = index.params
     tokens = analysis.tokens
     resolved = [index.resolve(t) if t.flags & CONTENT else None for t in tokens]
-    lang = language(index.code)
-    listy = listed(analysis, lang) if salad_guard else []
-    shaped = structural(analysis, lang)
+    if salad_guard and shaped is None:
+        shaped = layout(analysis, language(index.code))
     bits: list[int] = []  # polarity bits per token, filled when first needed
     result: list[Window] = []
     starting: dict[int, _Tally] = {}  # single windows by first token
@@ -134,13 +133,13 @@ def match(
             tally = _merge(first, second, index)
             padded = first.padded or second.padded
         else:
-            tally = _tally(lo, hi, shaped, resolved, index)
+            tally = _tally(lo, hi, resolved, index)
             starting.setdefault(lo, tally)
             ending[hi] = tally
             size = hi - lo
-            padded = salad_guard and (
-                keyword_string(shaped, lo, hi, params.stuffing_share, params.salad_length)
-                or sum(listy[lo:hi]) >= params.salad_list_share * size
+            padded = shaped is not None and (
+                keyword_string(shaped.marks, lo, hi, params.stuffing_share, params.salad_length)
+                or sum(shaped.listed[lo:hi]) >= params.salad_list_share * size
             )
             tally.padded = padded
         window = Window(lo, hi)
@@ -156,16 +155,12 @@ def match(
 def _tally(
     lo: int,
     hi: int,
-    shaped: list[bool],
     resolved: list[tuple[str, float] | None],
     index: PositionIndex,
 ) -> _Tally:
     credit: dict[str, float] = {}
     where: dict[str, list[int]] = {}
-    function = 0
     for i in range(lo, hi):
-        if shaped[i]:
-            function += 1
         found = resolved[i]
         if found is None:
             continue
@@ -187,7 +182,7 @@ def _tally(
                 slot[0] += weight * value
                 slot[1] += square * value
                 slot[2] += own
-    return _Tally(credit, where, function, hi - lo, sums)
+    return _Tally(credit, where, hi - lo, sums)
 
 
 def _merge(first: _Tally, second: _Tally, index: PositionIndex) -> _Tally:
@@ -217,7 +212,7 @@ def _merge(first: _Tally, second: _Tally, index: PositionIndex) -> _Tally:
             slot[0] -= weight * lower
             slot[1] -= square * lower
             slot[2] -= own
-    return _Tally(credit, where, first.function + second.function, first.size + second.size, sums)
+    return _Tally(credit, where, first.size + second.size, sums)
 
 
 def _score(

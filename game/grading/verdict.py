@@ -17,7 +17,7 @@ from game.grading.languages import language
 from game.grading.matcher import Hit, Window, match
 from game.grading.normalise import Analysis
 from game.grading.params import Params
-from game.grading.structure import is_salad
+from game.grading.structure import is_salad, layout
 from game.packs.model import Stance
 
 
@@ -73,8 +73,9 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     """Match the answer and decide, point by point, what it earned."""
     p = index.params
     own = frozenset(i for i, e in enumerate(index.points) if e.stance == stance)
-    salad = is_salad(analysis, language(index.code), p, salad_guard)
-    windows = match(analysis, index, salad_guard)
+    shaped = layout(analysis, language(index.code)) if salad_guard else None
+    salad = is_salad(analysis, shaped, p)
+    windows = match(analysis, index, salad_guard, shaped=shaped)
     reasons: list[str | None] = []
     wrong: set[int] = set()
     for window in windows:
