@@ -25,8 +25,9 @@ from game.safe_text import clean, shorten
 
 PHRASE_INDENT = " " * 12  # a phrase item under positions[].<stance>.points[].phrases
 POINT_INDENT = " " * 8  # a point item under positions[].<stance>.points
-NEAR_ENOUGH = 0.2
-"""Least confidence for a candidate's nearest point to be offered a phrase."""
+NEAR_ENOUGH = Settings.near
+"""Least confidence for a candidate's nearest point to be offered a phrase (below it, the
+nearest point is mostly chance: a shared topic word or two)."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -141,7 +142,8 @@ def render(report: Report, pack: Pack, player: str | None) -> str:
         f"# Low: {s.low_score} or less now. Long: {s.min_words}+ words. On topic: uses"
         f" {s.min_topic_words}+ words of the position, and they make up {s.min_topic_share:.0%}"
         " or more of its words.",
-        "# Each may make a point the rubric lacks, or say a known point in words no phrase covers.",
+        "# Each may make a point the rubric lacks, or say a known point in words no phrase covers,"
+        " unless it argues the other side.",
     ]
     if not report.groups:
         lines.append("# None: every long, on-topic answer already scores above the line.")
@@ -180,6 +182,13 @@ def _candidate(group: Group, c: Candidate) -> list[str]:
         f" {c.words} words, {nearest}",
         f"#   answer: {shorten(c.answer, 300)}",
     ]
+    if c.other_side_score is not None:
+        other = "defend" if group.stance == "rebut" else "rebut"
+        return [
+            *lines,
+            f"# it argues the other side: as a {other} answer it scores {c.other_side_score} now."
+            f" Nothing to add to {group.stance}; the player may have mistaken the stance.",
+        ]
     where = f"positions[{group.position_id}].{group.stance}.points"
     if c.sentence and c.nearest_point and c.nearest_confidence >= NEAR_ENOUGH:
         lines += [

@@ -13,6 +13,11 @@ collected per position and stance:
   reaching it, and were not refused by a guard (echo, salad, contradiction...). The answer
   sentence that came closest is the natural phrase to add.
 
+A low-scoring answer that the other stance's rubric rewards (it scores above ``low_score``
+there, and more than here) argues the other side: the player rebutted when asked to defend,
+or the other way round. Its sentences belong to the other stance, so such a candidate is
+marked and offered nothing to paste, and its near misses are not counted.
+
 The grader is passed in, typed by the protocols below, so this module needs nothing from the
 grading package. Words are compared by a crude, language-neutral key (the first five letters
 of words of four letters or more, minus a few dozen very common ones in English, Spanish and
@@ -116,6 +121,8 @@ class Candidate:
     no point is near)."""
     topical: str
     """The answer's sentence with the most words of the position: a phrase for a new point."""
+    other_side_score: int | None = None
+    """What the answer scores as the other stance, when it argues that side (else None)."""
 
 
 @dataclass(frozen=True)
@@ -182,8 +189,12 @@ def mine(
         answer = record.answer or ""
         stance: Stance = "rebut" if record.stance == "rebut" else "defend"
         result = grader.grade(answer, record.position_id, stance)
+        other = None
+        if result.score <= settings.low_score:
+            position = positions[record.position_id]
+            other = _other_side_score(grader, position, answer, stance, result, settings.low_score)
         sentences = _sentences(answer)
-        for verdict in result.points:
+        for verdict in result.points if other is None else ():
             if _is_near(verdict, settings.near):
                 sentence = _evidence_sentence(sentences, verdict.evidence)
                 if sentence:
@@ -196,7 +207,7 @@ def mine(
             continue
         if topic < settings.min_topic_words or topic < settings.min_topic_share * len(own):
             continue
-        candidate = _candidate(record, result, answer, sentences, words, topic, topics)
+        candidate = _candidate(record, result, answer, sentences, words, topic, topics, other)
         found.setdefault((record.position_id, stance), []).append(candidate)
     return Report(
         pack.id,
@@ -206,6 +217,23 @@ def mine(
         _near_misses(near, settings.limit),
         settings,
     )
+
+
+def _other_side_score(
+    grader: GraderLike,
+    position: Position,
+    answer: str,
+    stance: Stance,
+    result: ResultLike,
+    low_score: int,
+) -> int | None:
+    """The answer's score as the other stance when it argues that side: above ``low_score``
+    and above its own score (else None)."""
+    other: Stance = "defend" if stance == "rebut" else "rebut"
+    if other not in position.stances:
+        return None
+    score = grader.grade(answer, position.id, other).score
+    return score if score > max(low_score, result.score) else None
 
 
 def _is_near(verdict: VerdictLike, floor: float) -> bool:
@@ -225,6 +253,7 @@ def _candidate(
     words: int,
     topic: int,
     topics: dict[str, frozenset[str]],
+    other_side_score: int | None = None,
 ) -> Candidate:
     open_points = [v for v in result.points if not v.matched and not v.contradicted]
     best = max(open_points, key=lambda v: v.confidence, default=None)
@@ -247,6 +276,7 @@ def _candidate(
         best.confidence if best is not None else 0.0,
         sentence,
         topical,
+        other_side_score,
     )
 
 
@@ -259,7 +289,14 @@ def _groups(
             items = found.get((position.id, stance), [])
             if not items:
                 continue
-            items.sort(key=lambda c: (-c.topic_words, -c.nearest_confidence, -c.at.timestamp()))
+            items.sort(
+                key=lambda c: (
+                    c.other_side_score is not None,  # answers arguing the other side last
+                    -c.topic_words,
+                    -c.nearest_confidence,
+                    -c.at.timestamp(),
+                )
+            )
             groups.append(Group(position.id, stance, tuple(items[: max(limit, 0)]), len(items)))
     return tuple(groups)
 

@@ -157,7 +157,7 @@ def test_a_repeated_answer_is_graded_once_and_counted_once(tmp_path: Path) -> No
     )
     report = mine(store.history(answers=True), fake)
     store.close()
-    assert fake.calls == 1
+    assert fake.calls == 2  # once as asked, once as the other side (it scores low)
     assert report.groups[0].total == 1
     assert report.groups[0].candidates[0].player == "Ben"  # the newest copy
     assert report.near_misses[0].answers == 1
@@ -293,3 +293,82 @@ def test_mine_errors_and_empty_saves(
     )
     assert code == 0 and out.startswith("No saved answers yet")
     assert not empty.exists()  # mining never creates a saves folder
+
+
+# ----------------------------------------------------------------------- answers for the other side
+@dataclass
+class SidedGrader:
+    """Preset results per (answer, stance)."""
+
+    pack: Pack
+    results: dict[tuple[str, str], Result]
+
+    def grade(self, answer: str, position_id: str, stance: Stance) -> Result:
+        return self.results[(answer, stance)]
+
+
+def test_an_answer_that_argues_the_other_side_is_marked_and_not_mined(tmp_path: Path) -> None:
+    # Asked to rebut, the player defended: the defend rubric rewards the answer. Its sentences
+    # must not be offered as rebut phrases, and its near misses must not count.
+    span = [(0, 40)]
+    fake = SidedGrader(
+        pack(),
+        {
+            (ON_TOPIC, "rebut"): result(0, ("practice-sticks", False, 0.4, span)),
+            (ON_TOPIC, "defend"): result(67, ("play-is-learning", True, 0.8, span)),
+        },
+    )
+    store = store_with(tmp_path, [("Ana", "ban-homework", "rebut", ON_TOPIC, 0)])
+    report = mine(store.history(answers=True), fake)
+    store.close()
+    (candidate,) = report.groups[0].candidates
+    assert candidate.other_side_score == 67
+    assert report.near_misses == ()
+
+
+def test_an_answer_weak_on_both_sides_is_still_a_candidate(tmp_path: Path) -> None:
+    span = [(0, 40)]
+    fake = SidedGrader(
+        pack(),
+        {
+            (ON_TOPIC, "rebut"): result(0, ("practice-sticks", False, 0.4, span)),
+            (ON_TOPIC, "defend"): result(33, ("play-is-learning", True, 0.8, span)),
+        },
+    )
+    store = store_with(tmp_path, [("Ana", "ban-homework", "rebut", ON_TOPIC, 0)])
+    report = mine(store.history(answers=True), fake)
+    store.close()
+    (candidate,) = report.groups[0].candidates
+    assert candidate.other_side_score is None
+    assert [n.point_id for n in report.near_misses] == ["practice-sticks"]
+
+
+def test_mine_offers_nothing_to_paste_for_an_answer_on_the_other_side(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "homework.yaml").write_text(PACK_TEXT, encoding="utf-8")
+    defence = (
+        "Children learn by playing with friends after school, and free play builds the "
+        "creativity and social skills that no worksheet can teach them, so the evenings of "
+        "primary pupils should be free."
+    )
+    grader = Grader(load_pack(packs / "homework.yaml"))
+    assert grader.grade(defence, "ban-homework", "rebut").score <= 40, "precondition"
+    assert grader.grade(defence, "ban-homework", "defend").score > 40, "precondition"
+    store_with(tmp_path, [("Ana", "ban-homework", "rebut", defence, 0)]).close()
+    code, out, _ = run(
+        capsys,
+        "mine",
+        "--pack",
+        "homework",
+        "--packs",
+        str(packs),
+        "--saves",
+        str(tmp_path / "saves"),
+    )
+    assert code == 0
+    assert "# it argues the other side: as a defend answer it scores" in out
+    assert "Nothing to add to rebut" in out
+    assert "new-point" not in out and not re.search(r"^ +- ", out, re.M)
