@@ -3,7 +3,8 @@
 - Bidirectional control characters (U+202A-U+202E, U+2066-U+2069): they make text display in
   a different order from the one it is stored in ("Trojan Source"), so a reviewer reading a
   shared pack may not see what it says. Legitimate right-to-left text rarely needs them.
-- Placeholders left by ``counterpoint new-pack`` (texts starting with ``REWRITE:``).
+- Placeholders left by ``counterpoint new-pack``: texts starting with ``REWRITE:``, and point
+  ids such as ``todo-rebut-1`` (progress is keyed by ids, so they must be named before play).
 """
 
 from __future__ import annotations
@@ -64,6 +65,21 @@ def text_warnings(text: str, name: str) -> list[Problem]:
                 " before playing or sharing the pack",
             )
         )
+    todo_ids = _todo_id_lines(text)
+    if todo_ids:
+        line, col = todo_ids[0]
+        count = len(todo_ids)
+        ids = "point id still starts" if count == 1 else "point ids still start"
+        found.append(
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"warning: {count} {ids} with 'todo-' (left by new-pack); give each point an id"
+                " that names its argument before anyone plays: saved progress is keyed by it",
+            )
+        )
     found.sort(key=lambda p: (p.line, p.col))
     return found
 
@@ -72,6 +88,21 @@ def id_mark(text: str, name: str) -> Mark:
     """Line and column of the pack's top-level ``id`` value (1, 1 when it cannot be found)."""
     tree = parse_yaml(text, name, record=True)
     return tree.marks.get(("id",), (1, 1))
+
+
+_TODO_ID = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?id:[ \t]*(["']?)todo-(?:rebut|defend)-\d+\1[ \t]*(?:#.*)?$"""
+)
+
+
+def _todo_id_lines(text: str) -> list[Mark]:
+    """Where point ids drafted by new-pack (``todo-rebut-1``) are still used."""
+    marks: list[Mark] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        hit = _TODO_ID.match(line.rstrip("\r"))
+        if hit:
+            marks.append((number, hit.start(1) + 1))
+    return marks
 
 
 def _placeholder_lines(text: str) -> list[Mark]:

@@ -223,3 +223,30 @@ def test_the_same_file_twice_is_checked_once(capsys: pytest.CaptureFixture[str])
     code, lines, _ = run(capsys, "validate", str(GOOD / "minimal.yaml"), str(GOOD))
     assert code == 0
     assert len(lines) == 2  # minimal.yaml once, then two-positions.yml
+
+
+def test_point_ids_left_by_new_pack_are_a_warning_until_renamed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The texts are written but the drafted ids remain: progress would be keyed by them.
+    text = (
+        "pack: 1\nid: cars\ntitle: Cars\npositions:\n  - id: p\n    claim: Ban cars.\n"
+        "    rebut:\n      points:\n        - id: todo-rebut-1   # a comment\n"
+        "          argument: Shops lose trade.\n"
+        "    defend:\n      points:\n        - id: 'todo-defend-1'\n"
+        "          argument: The air is cleaner.\n        - id: todo-list\n"
+        "          argument: A point whose id merely starts with todo.\n"
+    )
+    path = tmp_path / "cars.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, lines, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert lines[1] == (
+        f"{path}:9:15: warning: 2 point ids still start with 'todo-' (left by new-pack); give"
+        " each point an id that names its argument before anyone plays: saved progress is"
+        " keyed by it"
+    )
+    renamed = text.replace("todo-rebut-1", "shops-lose").replace("'todo-defend-1'", "clean-air")
+    path.write_text(renamed, encoding="utf-8")
+    code, lines, _ = run(capsys, "validate", str(path))
+    assert (code, len(lines)) == (0, 1)
