@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint typecheck unit bench schema clean
+.PHONY: play test lint typecheck unit bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	ARGKP=$${ARGKP:-../shared/argkp} $(BIN)/python -m tests.bench $(ONLY)
+
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.screenshots
 
 schema: $(STAMP)
 	$(BIN)/python -m game.packs.schema > content/pack.schema.json
