@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from game.errors import UsageError
-from game.packs.article import MAX_ARTICLE_BYTES, ArticleError, decode_article, position_sentences
+from game.packs.article import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    article_head,
+    decode_article,
+    position_sentences,
+)
 from game.packs.discovery import PACK_SUFFIXES, discover
 from game.packs.drafting import (
     check_language,
@@ -44,7 +51,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--from-text", metavar="ARTICLE", help="a UTF-8 text file to draft positions from"
     )
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="where to write the pack (default: ID.yaml here)"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="where to write the pack (default: ID.yaml in the first --packs folder, else here)",
     )
     parser.add_argument("--language", default="en", metavar="CODE", help="language (default en)")
     parser.add_argument(
@@ -65,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     language = check_language(args.language)
     if args.max_positions < 1:
         raise UsageError("--max-positions must be at least 1")
-    output = Path(args.output) if args.output else Path(f"{pack_id}.yaml")
+    output = Path(args.output) if args.output else default_output(pack_id, args.packs)
     _check_output(output, args.force)
     ref = schema_ref(output)
     if args.from_text is None:
@@ -76,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         article = Path(args.from_text)
         body = decode_article(read_article(article), str(article))
         picked = position_sentences(body, language, limit=args.max_positions)
-        text = draft_from_sentences(pack_id, title, ref, picked, article.name, language)
+        head = article_head(body)
+        text = draft_from_sentences(pack_id, title, ref, picked, article.name, language, head)
         _write(output, text, args.force)
         if picked:
             count = f"{len(picked)} position{'s' if len(picked) != 1 else ''}"
@@ -96,10 +107,38 @@ def run(args: argparse.Namespace) -> int:
                 " pack per id, so choose another id if both are to be played"
             )
         )
-    print("next: replace every REWRITE text (each drafted position says what to write), then")
-    print(clean(f"  counterpoint validate {output}"))
-    print(clean(f"  counterpoint test-pack {output}"))
+    for line in next_steps(output, pack_id):
+        print(clean(line))
     return 0
+
+
+def default_output(pack_id: str, packs_flag: list[str] | None) -> Path:
+    """``ID.yaml`` in the first folder given with ``--packs`` (where the game will find it),
+    else in the current folder."""
+    folders = [Path(p).expanduser() for p in packs_flag or ()]
+    return (folders[0] if folders else Path()) / f"{pack_id}.yaml"
+
+
+def next_steps(output: Path, pack_id: str) -> list[str]:
+    """What to run next; playing names the file's folder with ``--packs`` unless the game
+    finds it on its own (the shipped folder, or one in ``COUNTERPOINT_PACKS``)."""
+    file = shlex.quote(str(output))
+    folder = output.absolute().parent
+    known = [shipped_packs_dir(), *extra_packs_dirs(None)]
+    try:
+        found = any(folder.resolve() == d.resolve() for d in known)
+    except OSError:
+        found = False
+    packs = "" if found else f" --packs {shlex.quote(str(output.parent))}"
+    width = max(len(file) + 24, len(pack_id) + len(packs) + 25)
+    return [
+        "next: replace every REWRITE text and todo- point id (each drafted position says what"
+        " to write), then",
+        f"  {f'counterpoint validate {file}':<{width}}  the format, and what is left to write",
+        f"  {f'counterpoint test-pack {file}':<{width}}  run the examples, lint the rubric",
+        f"  {f'counterpoint lab --pack {file}':<{width}}  try answers and see each point live",
+        f"  {f'counterpoint play --pack {pack_id}{packs}':<{width}}  play it",
+    ]
 
 
 def schema_ref(output: Path) -> str:

@@ -298,3 +298,48 @@ def position_sentences(text: str, language: str = "en", limit: int = 10) -> list
         if not any(key in other or other in key for _, other, _ in best):
             best.append((order, key, sentence))
     return [sentence for _, _, sentence in sorted(best, key=lambda item: item[0])]
+
+
+# ----------------------------------------------------------------------- the article's head
+HEADLINE_WORDS = 20
+"""Longest first line taken as the article's headline."""
+_BYLINE = re.compile(r"(?:by|por|par|von|di)\s+(.+)", re.IGNORECASE)
+_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the top of an article says about it, for a draft's ``source``."""
+
+    title: str | None = None
+    """The headline: a short first line standing alone, not ending like a sentence."""
+    author: str | None = None
+    """The name in a byline ("By Maria Holt") among the next two lines."""
+
+
+def article_head(text: str) -> Head:
+    """The headline and byline of ``text`` (decoded), when its first lines look like them."""
+    lines = [line.strip() for line in text.split("\n")[:40]]
+    filled = [n for n, line in enumerate(lines) if line]
+    if not filled:
+        return Head()
+    first = filled[0]
+    headline = " ".join(lines[first].lstrip("#").split())  # a Markdown heading too
+    alone = first + 1 >= len(lines) or not lines[first + 1]
+    title = None
+    if (
+        alone
+        and len(headline.split()) <= HEADLINE_WORDS
+        and len(headline) <= 300
+        and not headline.endswith((".", ",", ";", ":"))
+    ):
+        title = headline.strip("\"'“”«»")
+    author = None
+    for number in filled[1:3]:
+        found = _BYLINE.fullmatch(lines[number])
+        if found:
+            name = " ".join(found.group(1).split()).rstrip(".,;")
+            if 0 < len(name.split()) <= _NAME_WORDS and len(name) <= 300:
+                author = name
+            break
+    return Head(title or None, author)

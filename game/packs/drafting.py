@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from game.errors import UsageError
-from game.packs.article import Sentence
+from game.packs.article import Head, Sentence
 from game.packs.loader import load_pack_text
 from game.packs.model import SLUG_PATTERN
 
@@ -142,7 +142,9 @@ def _comment(text: str, indent: str, first: str) -> list[str]:
     return lines
 
 
-def _header(schema_ref: str, pack_id: str, title: str, language: str, note: str) -> list[str]:
+def _header(
+    schema_ref: str, pack_id: str, title: str, language: str, note: str, head: Head | None = None
+) -> list[str]:
     return [
         f"# yaml-language-server: $schema={schema_ref}",
         "#",
@@ -159,13 +161,31 @@ def _header(schema_ref: str, pack_id: str, title: str, language: str, note: str)
         "# description: >-",
         "#   A few sentences shown when the pack is chosen.",
         "# license: CC BY 4.0",
-        _note("# source:", "where the positions come from, for attribution"),
-        "#   title: The article's title",
-        "#   author: Its author",
-        "#   outlet: Where it was published",
-        "#   date: 2025-01-31",
-        "#   url: https://example.org/the-article",
+        *_source(head or Head()),
         "positions:",
+    ]
+
+
+def _source(head: Head) -> list[str]:
+    """The ``source`` block: the article's headline and byline when found, else comments."""
+    title = f"title: {_quote(_one_line(head.title, 300))}" if head.title else None
+    author = f"author: {_quote(_one_line(head.author, 300))}" if head.author else None
+    if title is None and author is None:
+        return [
+            _note("# source:", "where the positions come from, for attribution"),
+            "#   title: The article's title",
+            "#   author: Its author",
+            "#   outlet: Where it was published",
+            "#   date: 2025-01-31",
+            "#   url: https://example.org/the-article",
+        ]
+    return [
+        _note("source:", "from the article's first lines; check them"),
+        f"  {title}" if title else "  # title: The article's title",
+        f"  {author}" if author else "  # author: Its author",
+        "  # outlet: Where it was published",
+        "  # date: 2025-01-31",
+        "  # url: https://example.org/the-article",
     ]
 
 
@@ -228,15 +248,17 @@ def draft_from_sentences(
     sentences: Sequence[Sentence],
     article_name: str,
     language: str = "en",
+    head: Head | None = None,
 ) -> str:
-    """A pack with one position per sentence: the sentence as a comment, placeholders below.
+    """A pack with one position per sentence: the sentence as a comment, placeholders below;
+    ``source`` filled from the article's headline and byline (``head``) when there are some.
 
     With no sentences, the result is the skeleton.
     """
     if not sentences:
         return skeleton(pack_id, title, schema_ref, language)
     source = _one_line(article_name, 80)
-    lines = _header(schema_ref, pack_id, title, language, f" from {source}")
+    lines = _header(schema_ref, pack_id, title, language, f" from {source}", head)
     taken: set[str] = set()
     for number, sentence in enumerate(sentences):
         if number:

@@ -9,7 +9,13 @@ import pytest
 
 from game.cli import main
 from game.commands import new_pack
-from game.packs.article import decode_article, position_sentences, split_sentences
+from game.packs.article import (
+    Head,
+    article_head,
+    decode_article,
+    position_sentences,
+    split_sentences,
+)
 from game.packs.loader import load_pack
 from game.packs.model import Pack
 
@@ -265,3 +271,63 @@ def test_an_id_already_used_by_a_known_pack_is_pointed_out(
     assert "warning: " in out and "already uses the id 'school-uniforms'" in out
     code, out, _ = run(capsys, "new-pack", "fresh-id", "-o", str(tmp_path / "fresh.yaml"))
     assert code == 0 and "warning" not in out
+
+
+def test_without_output_the_pack_goes_into_the_packs_folder_and_play_is_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An instructor who passes --packs expects the new pack where the game will find it.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COUNTERPOINT_PACKS", raising=False)
+    (tmp_path / "my packs").mkdir()
+    code, out, _ = run(capsys, "new-pack", "cars", "--packs", "my packs")
+    assert code == 0
+    assert (tmp_path / "my packs" / "cars.yaml").is_file()
+    assert not (tmp_path / "cars.yaml").exists()
+    lines = out.splitlines()
+    assert (
+        lines[0] == "wrote my packs/cars.yaml: a skeleton pack 'cars' with one position to fill in"
+    )
+    assert "counterpoint validate 'my packs/cars.yaml'" in out
+    assert "counterpoint lab --pack 'my packs/cars.yaml'" in out
+    assert "counterpoint play --pack cars --packs 'my packs'" in out  # runnable as printed
+    # Without --packs: here, and playing it needs this folder named.
+    code, out, _ = run(capsys, "new-pack", "bikes")
+    assert code == 0 and (tmp_path / "bikes.yaml").is_file()
+    assert "counterpoint play --pack bikes --packs ." in out
+    # A folder the game already reads (COUNTERPOINT_PACKS) needs no --packs to play.
+    monkeypatch.setenv("COUNTERPOINT_PACKS", str(tmp_path / "my packs"))
+    code, out, _ = run(capsys, "new-pack", "buses", "--packs", "my packs")
+    assert code == 0 and re.search(r"counterpoint play --pack buses +play it", out)
+
+
+def test_a_draft_takes_its_source_from_the_headline_and_byline(tmp_path: Path) -> None:
+    out_path = tmp_path / "phones.yaml"
+    assert main(["new-pack", "phones", "--from-text", str(PHONES), "-o", str(out_path)]) == 0
+    source = load_pack(out_path).source
+    assert source is not None
+    assert (source.title, source.author) == (
+        "Ban phones from classrooms? Not so fast",
+        "a teacher who has tried both",
+    )
+    assert source.outlet is None  # still a comment to fill in
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Cars Out of Town\n\nBy Maria Holt\n\nCities should ban cars.",
+            Head("Cars Out of Town", "Maria Holt"),
+        ),
+        ("# A Markdown Title\n\nText that must be read.", Head("A Markdown Title", None)),
+        ("Cities should ban cars.\nThey pollute.\n", Head(None, None)),  # no headline alone
+        ("IE 11 is not supported.\n\nHeadline\n", Head(None, None)),  # a sentence, not a title
+        (
+            "Title\n\nBy the way, this is no byline because it runs on and on and on.",
+            Head("Title", None),
+        ),
+    ],
+)
+def test_article_head(text: str, head: Head) -> None:
+    assert article_head(text) == head
