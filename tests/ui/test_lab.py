@@ -115,6 +115,45 @@ async def test_the_real_grader_credits_a_point_argued_in_full() -> None:
         assert found["lost-learning"].confidence > found["childcare"].confidence
 
 
+async def test_each_point_names_the_wording_that_came_closest() -> None:
+    # To fix a point earned (or missed) by the wrong answer, the author must know which of its
+    # phrases the answer met: the lab names it under the point.
+    app = build()  # the real grader: only it can say which wording matched
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        open_lab(app, tiny(app), position_id="rest-helps", stance="rebut")
+        await pilot.pause()
+        type_answer(pilot, "By the afternoon the school day is too long and pupils flag.")
+        await graded(pilot)
+        found = meters(app)
+        made = found["longer-days"]
+        assert made.matched and made.wording is not None
+        assert (made.wording.label, made.wording.text) == (
+            "phrase 2",
+            "the school day gets too long and pupils flag in the afternoon",
+        )
+        shown = str(made.query_one(".argument", Static).render())
+        assert '↳ made with: phrase 2 "the school day gets too long and pupils flag in' in shown
+        assert found["childcare"].confidence < 0.01  # "day" at most: nothing named
+        assert found["childcare"].wording is None
+        assert "↳" not in str(found["childcare"].query_one(".argument", Static).render())
+        app.screen.query_one(AnswerBox).clear()
+        await graded(pilot)
+        assert made.wording is None  # an empty box names nothing
+
+
+async def test_a_stand_in_grader_names_no_wording() -> None:
+    app = build(scripted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        open_lab(app, tiny(app), position_id="rest-helps", stance="rebut")
+        await pilot.pause()
+        type_answer(pilot, "Four longer school days tire pupils out.")
+        await graded(pilot)
+        assert meters(app)["longer-days"].matched
+        assert all(m.wording is None for m in meters(app).values())
+
+
 async def test_warnings_show_as_the_answer_changes() -> None:
     app = build()  # the real grader: echo and wrong-side are its judgements
     async with app.run_test(size=(80, 24)) as pilot:

@@ -31,9 +31,9 @@ from game.ui.lab_text import (
     stance_line,
     warnings_text,
 )
+from game.ui.lab_wordings import LabGrader
 from game.ui.screens.base import GameScreen
 from game.ui.screens.pack_browser import PackBrowserScreen
-from game.ui.session import LazyGrader
 from game.ui.text import literal
 from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.evidence_view import EvidenceView
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from game.packs.errors import Problem
     from game.packs.model import Pack, Position, Stance
     from game.ui.app import CounterpointApp
+    from game.ui.lab_wordings import Wording
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the answer is graded again."""
@@ -60,8 +61,10 @@ class LabScreen(GameScreen):
 Try answers against the pack's rubric while you write it. Type in the box: after a short
 pause every point of the position and stance shows how close the answer came (the bar),
 whether it is made (**✓**), and the words that made it, marked in the answer below with the
-point's number (**[n]** made, **(n)** nearly). Warnings (restating the claim, a list of words,
-the other side, a contradiction) show above the points.
+point's number (**[n]** made, **(n)** nearly). Under a point, **↳** names the wording (its
+argument or phrase n) that came closest: the one to reword when a point is earned by an
+answer that should not earn it, or to add a phrase beside when it is missed. Warnings
+(restating the claim, a list of words, the other side, a contradiction) show above the points.
 
 Edit the pack file in another window and press **ctrl+r** to read it again: if it no longer
 loads, its problems are listed with file, line and column, the last good version keeps
@@ -131,6 +134,8 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         self.result: Result | None = None
         """The verdict shown, on ``graded_text``."""
         self.graded_text = ""
+        self.wordings: dict[str, Wording] = {}
+        """Per point, the wording closest to ``graded_text`` (real grader only)."""
         self._grader: Any = None
         self._generation = 0
         self._timer: Timer | None = None
@@ -258,7 +263,7 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
             self._show_result(None)
             return
         if self._grader is None:
-            self._grader = LazyGrader(self.game.grader_factory, self.pack)
+            self._grader = LabGrader(self.game.grader_factory, self.pack)
         self._grade(self._generation, self._grader, text, position.id, self.stance)
 
     @work(thread=True, exclusive=True, group="lab-grading", exit_on_error=False)
@@ -267,23 +272,32 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
     ) -> None:
         worker = get_current_worker()
         outcome: Result | Exception
+        wordings: dict[str, Wording] = {}
         try:
             outcome = grader.grade(text, position_id, stance)
+            if not worker.is_cancelled:
+                wordings = grader.wordings(text, position_id, stance)
         except Exception as error:  # the grader promises not to raise; say so if it does
             outcome = error
         if worker.is_cancelled:
             return
         with contextlib.suppress(RuntimeError):  # the app may be closing
-            self.app.call_from_thread(self._graded, generation, text, outcome)
+            self.app.call_from_thread(self._graded, generation, text, outcome, wordings)
 
-    def _graded(self, generation: int, text: str, outcome: Result | Exception) -> None:
+    def _graded(
+        self,
+        generation: int,
+        text: str,
+        outcome: Result | Exception,
+        wordings: dict[str, Wording] | None = None,
+    ) -> None:
         if generation != self._generation or not self.is_mounted:
             return  # an older request, overtaken by typing or a change of position
         if isinstance(outcome, Exception):
             message = clean(str(outcome)) or type(outcome).__name__
             self.notify(f"Grading failed: {message}", severity="error", markup=False)
             return
-        self.result, self.graded_text = outcome, text
+        self.result, self.graded_text, self.wordings = outcome, text, wordings or {}
         self._show_result(outcome)
 
     def _show_result(self, result: Result | None) -> None:
@@ -292,8 +306,9 @@ grading, and your answer stays as it is. **F3** lists the positions to choose on
         view = self.query_one(EvidenceView)
         label = self.query_one("#lab-evidence-label")
         verdicts = {p.point_id: p for p in result.points} if result else {}
+        wordings = self.wordings if result else {}
         for meter in self.query(PointMeter):
-            meter.show(verdicts.get(meter.point.id))
+            meter.show(verdicts.get(meter.point.id), wordings.get(meter.point.id))
         warnings.display = bool(result and result.warnings)
         view.display = label.display = result is not None
         if result is None:

@@ -1,4 +1,5 @@
-"""One rubric point's verdict in the rubric lab: a confidence bar, made or not, and why."""
+"""One rubric point's verdict in the rubric lab: a confidence bar, made or not, why, and the
+wording of the point that came closest."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from game.ui.text import literal
 if TYPE_CHECKING:
     from game.grading.result import PointResult
     from game.packs.model import Point
+    from game.ui.lab_wordings import Wording
 
 BAR = 10
 """Cells of the confidence bar."""
@@ -26,6 +28,11 @@ REFUSALS = {
     "crowded": "too many points in one sentence",
 }
 """Why a point the words came close to was not credited, in a few words."""
+WORDING_FROM = 0.01
+"""Least confidence (1% on the bar) for the closest wording to be named: below it, a common
+word or two is all the answer shares with the point."""
+WORDING_CHARS = 100
+"""Longest phrase quoted under a point; longer ones are cut at a word."""
 
 
 class PointMeter(Horizontal):
@@ -49,16 +56,21 @@ class PointMeter(Horizontal):
         self.matched = False
         """Whether the answer shown makes this point."""
         self._verdict: PointResult | None = None
+        self.wording: Wording | None = None
+        """The point's wording closest to the answer shown (None: none shares a word)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._meter(self._verdict), classes="meter")
         yield Static(self._argument(self._verdict), classes="argument")
 
-    def show(self, verdict: PointResult | None) -> None:
-        """Show the verdict on the latest answer (None: no answer yet)."""
+    def show(self, verdict: PointResult | None, wording: Wording | None = None) -> None:
+        """Show the verdict on the latest answer (None: no answer yet) and the wording that
+        came closest to it."""
         self.confidence = verdict.confidence if verdict else 0.0
         self.matched = bool(verdict and verdict.matched)
         self._verdict = verdict  # for compose, if it has not run yet
+        shown = verdict is not None and verdict.confidence >= WORDING_FROM
+        self.wording = wording if shown else None
         for meter in self.query(".meter").results(Static):
             meter.update(self._meter(verdict))
         for argument in self.query(".argument").results(Static):
@@ -93,4 +105,18 @@ class PointMeter(Horizontal):
         elif verdict is not None and verdict.refused and not verdict.matched:
             reason = REFUSALS.get(verdict.refused, verdict.refused)
             parts.append(literal(f"  not credited: {reason}", "italic $text-warning"))
+        wording = self.wording
+        if verdict is not None and wording is not None:
+            how = "made with" if verdict.matched else "closest"
+            shown = "" if wording.number == 0 else f' "{_cut(wording.text)}"'
+            parts.append(literal(f"\n↳ {how}: {wording.label}{shown}", "italic $foreground-muted"))
         return Content.assemble(*parts)
+
+
+def _cut(text: str) -> str:
+    """``text`` on one line, cut at a word within ``WORDING_CHARS``."""
+    flat = " ".join(text.split())
+    if len(flat) <= WORDING_CHARS:
+        return flat
+    cut = flat.rfind(" ", 0, WORDING_CHARS - 1)
+    return flat[: cut if cut > 0 else WORDING_CHARS - 1] + "…"
