@@ -90,7 +90,7 @@ class PointMeter(Horizontal):
             (f"{mark} ", f"bold {colour}"),
             ("█" * filled, colour),
             ("░" * (BAR - filled), "$foreground-disabled"),
-            (f" {round(confidence * 100):>3}%", "bold" if self.matched else ""),
+            (f" {percent(confidence, self.matched):>3}%", "bold" if self.matched else ""),
         )
 
     def _argument(self, verdict: PointResult | None) -> Content:
@@ -111,6 +111,13 @@ class PointMeter(Horizontal):
             shown = "" if wording.number == 0 else f' "{_cut(wording.text)}"'
             parts.append(literal(f"\n↳ {how}: {wording.label}{shown}", "italic $foreground-muted"))
         return Content.assemble(*parts)
+
+
+def percent(confidence: float, matched: bool) -> int:
+    """The confidence as shown: a point is made from 50%, so one that is not made never shows
+    50% (0.499 reads 49%, not a rounded 50%)."""
+    shown = round(max(0.0, min(1.0, confidence)) * 100)
+    return shown if matched else min(shown, 49)
 
 
 def _cut(text: str) -> str:

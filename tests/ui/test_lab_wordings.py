@@ -58,3 +58,13 @@ def test_the_argument_is_number_0_and_only_the_stance_asked_counts() -> None:
 def test_empty_and_oversized_answers_name_nothing() -> None:
     assert closest_wordings(grader(), "   ", "ban", "rebut") == {}
     assert closest_wordings(grader(), "van " * 20_000, "ban", "rebut") == {}
+
+
+def test_a_point_not_made_never_reads_50_percent() -> None:
+    # The lab says a point is made from 50%: a refused point at 0.499 must not show 50%.
+    from game.ui.widgets.point_meter import percent
+
+    assert percent(0.499, matched=False) == 49
+    assert percent(0.5, matched=True) == 50
+    assert percent(0.42, matched=False) == 42
+    assert percent(1.0, matched=True) == 100
