@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +174,7 @@ def _group(group: Group) -> list[str]:
 def _candidate(group: Group, c: Candidate) -> list[str]:
     when = c.at.strftime("%Y-%m-%d")
     nearest = (
-        f"nearest point {c.nearest_point} ({c.nearest_confidence:.2f})"
+        f"nearest point {c.nearest_point} ({_confidence(c.nearest_confidence)})"
         if c.nearest_point
         else "no point near"
     )
@@ -210,13 +211,19 @@ def _near(miss: NearMiss) -> list[str]:
     answers = f"{miss.answers} answer{'' if miss.answers == 1 else 's'}"
     lines = [
         f"# {miss.position_id} · {miss.stance} · {miss.point_id}: {answers} came close"
-        f" (mean confidence {miss.mean_confidence:.2f})",
+        f" (mean confidence {_confidence(miss.mean_confidence)})",
         f"# add to positions[{miss.position_id}].{miss.stance}.points[{miss.point_id}].phrases:",
     ]
     for sentence, count in miss.sentences:
         note = f"  # {count} answers" if count > 1 else ""
         lines.append(f"{PHRASE_INDENT}- {_yaml(sentence)}{note}")
     return lines
+
+
+def _confidence(value: float) -> str:
+    """A confidence of a point not made, cut (not rounded) to two decimals: 0.499 is shown as
+    0.49, never as the 0.50 from which a point is made."""
+    return f"{math.floor(round(max(value, 0.0) * 100, 6)) / 100:.2f}"
 
 
 def _yaml(text: str) -> str:

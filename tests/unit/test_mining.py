@@ -372,3 +372,13 @@ def test_mine_offers_nothing_to_paste_for_an_answer_on_the_other_side(
     assert "# it argues the other side: as a defend answer it scores" in out
     assert "Nothing to add to rebut" in out
     assert "new-point" not in out and not re.search(r"^ +- ", out, re.M)
+
+
+def test_a_near_miss_never_reads_as_the_match_line() -> None:
+    # Near misses are below 0.5 by definition; rounding 0.499 up would print the match line.
+    from game.commands.mine import _confidence
+
+    assert _confidence(0.499) == "0.49"
+    assert _confidence(0.41) == "0.41"
+    assert _confidence(0.0) == "0.00"
+    assert _confidence(0.29) == "0.29"  # not 0.28 from 28.999999999999996
