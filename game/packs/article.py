@@ -319,7 +319,7 @@ class Head:
 
 def article_head(text: str) -> Head:
     """The headline and byline of ``text`` (decoded), when its first lines look like them."""
-    lines = [line.strip() for line in text.split("\n")[:40]]
+    lines = [line.strip() for line in text.split("\n", 40)[:40]]
     filled = [n for n, line in enumerate(lines) if line]
     if not filled:
         return Head()
