@@ -14,15 +14,9 @@ import time
 from typing import TextIO
 
 from game.packs.model import Pack
+from game.rounds.base import Clock, GradedAnswer, GradeFn
 from game.rounds.plan import Turn
-from game.rounds.practice import (
-    Clock,
-    GradedAnswer,
-    GradeFn,
-    Phase,
-    PracticeRound,
-    RoundSummary,
-)
+from game.rounds.practice import Phase, PracticeRound, RoundSummary
 from game.safe_text import clean, shorten
 from game.ui.recorder import Recorder
 from game.ui.words import INSTRUCTIONS, attribution

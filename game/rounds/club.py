@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from game.errors import UsageError
 from game.progress.errors import BadPlayerName
 from game.progress.models import clean_player_name
+from game.rounds.base import Clock, GradedAnswer, GradeFn, TurnRound, check_stances
 from game.rounds.plan import RoundSpec, Turn
-from game.rounds.practice import Clock, GradedAnswer, GradeFn, RoundStateError
 from game.safe_text import clean
 
 if TYPE_CHECKING:
-    from game.packs.model import Pack, Position, Stance
+    from game.packs.model import Pack, Stance
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 12
@@ -172,13 +172,15 @@ class ClubAnswer:
         return len(self.graded.result.matched)
 
 
-class SeatedRound:
+class SeatedRound(TurnRound[Phase]):
     """The seat-by-seat machinery; subclasses say who sits in which stance (``seats``).
 
     Phases per position: for each seat, ``HANDOVER`` -> ``take_seat`` -> (``PREP`` ->
     ``start_answering``) -> ``ANSWERING`` -> ``submit``; after the last seat, ``REVEAL`` ->
     ``next`` -> the next position's first ``HANDOVER``, or ``SUMMARY``. ``finish`` ends early.
     """
+
+    ANSWERING = Phase.ANSWERING
 
     def __init__(
         self,
@@ -214,30 +216,13 @@ class SeatedRound:
             raise ValueError("the time limit must be positive")
         if prep is not None and prep <= 0:
             raise ValueError("the preparation time must be positive")
-        self.pack = pack
-        """The pack being played."""
-        self.turns: tuple[Turn, ...] = tuple(turns)
-        """The positions, in playing order."""
+        super().__init__(pack, turns, grade, clock, time_limit, Phase.HANDOVER)
         self.players: tuple[str, ...] = tuple(players)
         """The players, in the order they were entered."""
-        self.time_limit = time_limit
-        """Seconds per answer, or None."""
         self.prep = prep
         """Seconds of preparation before each answer, or None."""
-        for index, turn in enumerate(self.turns):
-            try:
-                position = pack.position(turn.position_id)
-            except KeyError:
-                raise ValueError(f"pack {pack.id!r} has no position {turn.position_id!r}") from None
-            for seat in self.seats(index):
-                if seat.stance not in position.stances:
-                    raise ValueError(f"position {turn.position_id!r} has no {seat.stance} rubric")
-        self._grade = grade
-        self._clock = clock
-        self._phase = Phase.HANDOVER
-        self._index = 0
+        check_stances(pack, self.turns, lambda index, _: (s.stance for s in self.seats(index)))
         self._seat = 0
-        self._started = clock()
         self._answers: list[ClubAnswer] = []
 
     def seats(self, turn_index: int) -> tuple[Seat, ...]:
@@ -245,26 +230,6 @@ class SeatedRound:
         raise NotImplementedError
 
     # -- where the round is ---------------------------------------------------------------
-
-    @property
-    def phase(self) -> Phase:
-        """The current phase."""
-        return self._phase
-
-    @property
-    def index(self) -> int:
-        """Index of the current position (0-based)."""
-        return self._index
-
-    @property
-    def turn(self) -> Turn:
-        """The current position's turn."""
-        return self.turns[self._index]
-
-    @property
-    def position(self) -> Position:
-        """The current position."""
-        return self.pack.position(self.turn.position_id)
 
     @property
     def seat(self) -> Seat:
@@ -275,11 +240,6 @@ class SeatedRound:
     def seat_index(self) -> int:
         """The current seat's place in the position's order (0-based)."""
         return self._seat
-
-    @property
-    def is_last(self) -> bool:
-        """Whether the current position is the round's last."""
-        return self._index == len(self.turns) - 1
 
     @property
     def answers(self) -> tuple[ClubAnswer, ...]:
@@ -304,34 +264,16 @@ class SeatedRound:
 
     # -- clocks ---------------------------------------------------------------------------
 
-    def _since_start(self) -> float:
-        return max(0.0, (self._clock() - self._started).total_seconds())
-
     def prep_remaining(self) -> float | None:
         """Seconds of preparation left, or None outside ``PREP``."""
         if self._phase is not Phase.PREP or self.prep is None:
             return None
-        return max(0.0, self.prep - self._since_start())
+        return max(0.0, self.prep - self.elapsed())
 
     def prep_over(self) -> bool:
         """Whether the preparation time has run out."""
         left = self.prep_remaining()
         return left is not None and left <= 0
-
-    def elapsed(self) -> float:
-        """Seconds since the current answer started."""
-        return self._since_start()
-
-    def remaining(self) -> float | None:
-        """Seconds left for the current answer, or None without a limit."""
-        if self.time_limit is None:
-            return None
-        return max(0.0, self.time_limit - self.elapsed())
-
-    def expired(self) -> bool:
-        """Whether the answer's time has run out while answering."""
-        left = self.remaining()
-        return self._phase is Phase.ANSWERING and left is not None and left <= 0
 
     # -- moves ----------------------------------------------------------------------------
 
@@ -363,22 +305,8 @@ class SeatedRound:
             RoundStateError: not answering.
         """
         self._require(Phase.ANSWERING, "submit an answer")
-        at = self._clock()
-        seconds = max(0.0, (at - self._started).total_seconds())
         seat = self.seat
-        turn = self.turn
-        result = self._grade(answer, turn.position_id, seat.stance)
-        graded = GradedAnswer(
-            turn_index=self._index,
-            position_id=turn.position_id,
-            stance=seat.stance,
-            answer=answer,
-            result=result,
-            seconds=seconds,
-            at=at,
-            try_number=1,
-            timed_out=timed_out,
-        )
+        graded = self._graded(answer, seat.stance, 1, timed_out)
         made = ClubAnswer(seat.player, graded)
         self._answers.append(made)
         if self._seat == len(self.seats(self._index)) - 1:
@@ -411,7 +339,3 @@ class SeatedRound:
         """The seat after the current one in this position, if any."""
         seats = self.seats(self._index)
         return seats[self._seat + 1] if self._seat + 1 < len(seats) else None
-
-    def _require(self, phase: Phase, doing: str) -> None:
-        if self._phase is not phase:
-            raise RoundStateError(f"cannot {doing} while {self._phase.value}")

@@ -16,8 +16,8 @@ from game.rounds.club import ClubAnswer, Seat, SeatedRound
 
 if TYPE_CHECKING:
     from game.packs.model import Pack
+    from game.rounds.base import Clock, GradeFn
     from game.rounds.plan import Turn
-    from game.rounds.practice import Clock, GradeFn
 
 
 @dataclass(frozen=True)

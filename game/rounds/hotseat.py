@@ -18,8 +18,8 @@ from game.rounds.club import ClubAnswer, Seat, SeatedRound, opposite
 
 if TYPE_CHECKING:
     from game.packs.model import Pack
+    from game.rounds.base import Clock, GradeFn
     from game.rounds.plan import Turn
-    from game.rounds.practice import Clock, GradeFn
 
 StanceRule = Literal["same", "alternate"]
 """Everyone takes the turn's stance, or neighbours take opposite stances."""

@@ -8,21 +8,15 @@ it deterministic under test.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from game.rounds.plan import Turn
+from game.rounds.base import Clock, GradedAnswer, GradeFn, TurnRound, check_stances
 
 if TYPE_CHECKING:
-    from game.grading.result import Result
-    from game.packs.model import Pack, Position, Stance
-
-GradeFn = Callable[[str, str, "Stance"], "Result"]
-"""Grades ``(answer, position_id, stance)``; ``Grader(pack).grade`` fits."""
-Clock = Callable[[], datetime]
-"""Returns the current time (timezone-aware, UTC)."""
+    from game.packs.model import Pack, Stance
+    from game.rounds.plan import Turn
 
 
 class Phase(enum.Enum):
@@ -34,39 +28,6 @@ class Phase(enum.Enum):
     """The last answer was graded; the player may retry or go on."""
     SUMMARY = "summary"
     """The round is over."""
-
-
-class RoundStateError(RuntimeError):
-    """An action that the round's current phase does not allow (a bug in the caller)."""
-
-
-@dataclass(frozen=True)
-class GradedAnswer:
-    """One graded attempt at one turn."""
-
-    turn_index: int
-    """Index of the turn in the round (0-based)."""
-    position_id: str
-    """The position answered."""
-    stance: Stance
-    """The stance the player took."""
-    answer: str
-    """The answer exactly as submitted."""
-    result: Result
-    """The grader's verdict."""
-    seconds: float
-    """Time from the start of the attempt to its submission."""
-    at: datetime
-    """When the answer was submitted."""
-    try_number: int
-    """1 for the first attempt at this turn, 2 for the first retry, and so on."""
-    timed_out: bool = False
-    """The answer was submitted by the timer running out."""
-
-    @property
-    def score(self) -> int:
-        """The score of this attempt (0..100)."""
-        return self.result.score
 
 
 @dataclass(frozen=True)
@@ -117,12 +78,14 @@ class RoundSummary:
         return 100 * len(self.turns)
 
 
-class PracticeRound:
+class PracticeRound(TurnRound[Phase]):
     """A practice round over a fixed list of turns.
 
     Phases: ``ANSWERING`` -> ``submit`` -> ``GRADED`` -> ``retry`` (same turn) or ``next``
     (next turn, or ``SUMMARY`` after the last). ``finish`` ends the round early.
     """
+
+    ANSWERING = Phase.ANSWERING
 
     def __init__(
         self,
@@ -147,59 +110,18 @@ class PracticeRound:
         """
         if not turns:
             raise ValueError("a round needs at least one turn")
-        for turn in turns:
-            try:
-                position = pack.position(turn.position_id)
-            except KeyError:
-                raise ValueError(f"pack {pack.id!r} has no position {turn.position_id!r}") from None
-            if turn.stance not in position.stances:
-                raise ValueError(f"position {turn.position_id!r} has no {turn.stance} rubric")
+        check_stances(pack, turns, lambda _, turn: (turn.stance,))
         if time_limit is not None and time_limit <= 0:
             raise ValueError("the time limit must be positive")
-        self.pack = pack
-        """The pack being played."""
-        self.turns: tuple[Turn, ...] = tuple(turns)
-        """The turns, in playing order."""
-        self.time_limit = time_limit
-        """Seconds allowed per answer, or None."""
-        self._grade = grade
-        self._clock = clock
-        self._phase = Phase.ANSWERING
-        self._index = 0
-        self._started = clock()
+        super().__init__(pack, turns, grade, clock, time_limit, Phase.ANSWERING)
         self._attempts: list[GradedAnswer] = []
 
     # -- where the round is ---------------------------------------------------------------
 
     @property
-    def phase(self) -> Phase:
-        """The current phase."""
-        return self._phase
-
-    @property
-    def index(self) -> int:
-        """Index of the current turn (0-based); stays on the last turn in ``SUMMARY``."""
-        return self._index
-
-    @property
-    def turn(self) -> Turn:
-        """The current turn."""
-        return self.turns[self._index]
-
-    @property
-    def position(self) -> Position:
-        """The current turn's position."""
-        return self.pack.position(self.turn.position_id)
-
-    @property
     def stance(self) -> Stance:
         """The current turn's stance."""
         return self.turn.stance
-
-    @property
-    def is_last(self) -> bool:
-        """Whether the current turn is the round's last."""
-        return self._index == len(self.turns) - 1
 
     @property
     def attempts(self) -> tuple[GradedAnswer, ...]:
@@ -216,48 +138,16 @@ class PracticeRound:
         wanted = self._index if index is None else index
         return sum(1 for a in self._attempts if a.turn_index == wanted)
 
-    def elapsed(self) -> float:
-        """Seconds since the current attempt started."""
-        return max(0.0, (self._clock() - self._started).total_seconds())
-
-    def remaining(self) -> float | None:
-        """Seconds left on the timer for the current attempt, or None without a limit."""
-        if self.time_limit is None:
-            return None
-        return max(0.0, self.time_limit - self.elapsed())
-
-    def expired(self) -> bool:
-        """Whether the timer has run out while the player is answering."""
-        left = self.remaining()
-        return self._phase is Phase.ANSWERING and left is not None and left <= 0
-
     # -- moves ----------------------------------------------------------------------------
 
     def submit(self, answer: str, *, timed_out: bool = False) -> GradedAnswer:
         """Grade ``answer`` for the current turn and record the attempt.
 
-        The time taken is measured before grading, so a slow grader never counts against
-        the player.
-
         Raises:
             RoundStateError: not answering.
         """
         self._require(Phase.ANSWERING, "submit an answer")
-        at = self._clock()
-        seconds = max(0.0, (at - self._started).total_seconds())
-        turn = self.turn
-        result = self._grade(answer, turn.position_id, turn.stance)
-        attempt = GradedAnswer(
-            turn_index=self._index,
-            position_id=turn.position_id,
-            stance=turn.stance,
-            answer=answer,
-            result=result,
-            seconds=seconds,
-            at=at,
-            try_number=self.tries() + 1,
-            timed_out=timed_out,
-        )
+        attempt = self._graded(answer, self.turn.stance, self.tries() + 1, timed_out)
         self._attempts.append(attempt)
         self._phase = Phase.GRADED
         return attempt
@@ -332,7 +222,3 @@ class PracticeRound:
             best=max(scores, key=lambda s: s.best, default=None),
             weakest=min(scores, key=lambda s: s.best, default=None),
         )
-
-    def _require(self, phase: Phase, doing: str) -> None:
-        if self._phase is not phase:
-            raise RoundStateError(f"cannot {doing} while {self._phase.value}")

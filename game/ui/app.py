@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from game.paths import FEATURED_PACK
-from game.rounds.practice import Clock, GradedAnswer
+from game.rounds.base import Clock, GradedAnswer
 from game.safe_text import clean
 from game.ui.commands import GameCommands
 from game.ui.draft_keeper import DraftKeeper, DraftStore

@@ -13,7 +13,7 @@ from game.safe_text import clean
 
 if TYPE_CHECKING:
     from game.progress.store import Store
-    from game.rounds.practice import GradedAnswer
+    from game.rounds.base import GradedAnswer
 
 MODE = "practice"
 

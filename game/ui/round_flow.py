@@ -23,8 +23,8 @@ from game.ui.settings import Settings
 
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
+    from game.rounds.base import Clock, GradedAnswer
     from game.rounds.plan import Turn
-    from game.rounds.practice import Clock, GradedAnswer
 
 
 class RoundFlow(App[int]):

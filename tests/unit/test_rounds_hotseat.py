@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from game.packs.model import Pack
+from game.rounds.base import RoundStateError
 from game.rounds.club import (
     ClubSetupError,
     Phase,
@@ -18,7 +19,6 @@ from game.rounds.club import (
 )
 from game.rounds.hotseat import HotSeatRound
 from game.rounds.plan import RoundSpec, Turn
-from game.rounds.practice import RoundStateError
 from tests.fixtures.ui.scripted import ScriptedGrader, load
 
 TINY = load("tiny")  # rest-helps: both stances; saves-money: rebut only; teachers-stay: defend

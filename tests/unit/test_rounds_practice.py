@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from game.rounds.base import RoundStateError
 from game.rounds.plan import Turn
-from game.rounds.practice import Phase, PracticeRound, RoundStateError
+from game.rounds.practice import Phase, PracticeRound
 from tests.fixtures.ui.scripted import ScriptedGrader, load
 
 PACK = load("tiny")

@@ -8,7 +8,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, Static
 
-from game.rounds.practice import GradedAnswer, Phase
+from game.rounds.base import GradedAnswer
+from game.rounds.practice import Phase
 from game.ui.screens.base import GameScreen
 from game.ui.session import PlaySession
 from game.ui.text import literal, short
