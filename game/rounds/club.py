@@ -208,6 +208,7 @@ class SeatedRound(TurnRound[Phase]):
             ValueError: no turns or players, an unknown position, a seat in a stance its
                 position lacks, or a limit that is not positive.
         """
+        self._check_players(players)
         if not turns:
             raise ValueError("a round needs at least one turn")
         if not players:
@@ -224,6 +225,9 @@ class SeatedRound(TurnRound[Phase]):
         check_stances(pack, self.turns, lambda index, _: (s.stance for s in self.seats(index)))
         self._seat = 0
         self._answers: list[ClubAnswer] = []
+
+    def _check_players(self, players: Sequence[str]) -> None:
+        """Refuse a number of players the mode cannot seat (subclasses decide; checked first)."""
 
     def seats(self, turn_index: int) -> tuple[Seat, ...]:
         """Who answers the turn, in order, and in which stance (subclasses decide)."""

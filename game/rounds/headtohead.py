@@ -10,14 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from game.rounds.club import ClubAnswer, Seat, SeatedRound
-
-if TYPE_CHECKING:
-    from game.packs.model import Pack
-    from game.rounds.base import Clock, GradeFn
-    from game.rounds.plan import Turn
 
 
 @dataclass(frozen=True)
@@ -94,34 +88,14 @@ class MatchResult:
 class HeadToHeadRound(SeatedRound):
     """Two players; on position k the first player defends when k is even, else rebuts."""
 
-    def __init__(
-        self,
-        pack: Pack,
-        turns: Sequence[Turn],
-        players: Sequence[str],
-        grade: GradeFn,
-        clock: Clock,
-        *,
-        time_limit: float | None = None,
-        prep: float | None = None,
-    ) -> None:
-        """Start at the first defender's handover.
-
-        Args:
-            pack: The pack the turns come from.
-            turns: The positions, in order; each needs both stances (``plan_two_sided``).
-            players: Exactly two names, already checked.
-            grade: Grades ``(answer, position_id, stance)``.
-            clock: The current time.
-            time_limit: Seconds per answer, or None.
-            prep: Seconds of preparation before each answer, or None.
+    def _check_players(self, players: Sequence[str]) -> None:
+        """Head-to-head needs exactly two players.
 
         Raises:
-            ValueError: not two players, or what ``SeatedRound`` refuses.
+            ValueError: not two players.
         """
         if len(players) != 2:
             raise ValueError("head-to-head is for exactly two players")
-        super().__init__(pack, turns, players, grade, clock, time_limit=time_limit, prep=prep)
 
     def seats(self, turn_index: int) -> tuple[Seat, ...]:
         """The defender first, then the rebutter; sides swap on each position."""
