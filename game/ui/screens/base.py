@@ -1,15 +1,29 @@
-"""What every game screen shares: typed access to the app and the ``q`` key rule."""
+"""What every game screen shares: typed access to the app and the ``q`` key rule.
+
+Also what the screens showing a position share: the key and the action that show or hide its
+background.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from game.packs.model import Position
     from game.ui.app import CounterpointApp
 
 HELP_FALLBACK = "Use the keys in the footer; **F1** opens this help from anywhere."
+CONTEXT_KEY = Binding(
+    "f2",
+    "toggle_context",
+    "Context",
+    id="toggle-context",
+    tooltip="Show or hide the position's background",
+)
+"""F2 on every screen that shows a position (``ClaimScreen``)."""
 
 
 class GameScreen(Screen[None]):
@@ -37,3 +51,30 @@ class GameScreen(Screen[None]):
     def action_quit_letter(self) -> None:
         """``q``: quit, where no text box has focus."""
         self.app.action_quit_game()  # type: ignore[attr-defined]
+
+
+class ClaimScreen(GameScreen):
+    """A screen showing one position in a ``ClaimCard``: F2 shows or hides its background.
+
+    The choice is the app's setting (``CounterpointApp.toggle_context``), so it carries over
+    to the next position; subclasses say which position is shown (``shown_position``).
+    """
+
+    def shown_position(self) -> Position:
+        """The position on screen."""
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_context":
+            return self.shown_position().context is not None
+        return super().check_action(action, parameters)
+
+    def action_toggle_context(self) -> None:
+        self.game.toggle_context()
+        self.show_context(self.game.settings.show_context)
+
+    def show_context(self, show: bool) -> None:
+        """Show or hide the position's background."""
+        from game.ui.widgets.claim_card import ClaimCard
+
+        self.query_one(ClaimCard).show_context = show

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.rounds.practice import Phase
-from game.ui.screens.base import GameScreen
+from game.ui.screens.answering import AnswerScreen
+from game.ui.screens.base import CONTEXT_KEY
 from game.ui.session import PlaySession
 from game.ui.text import instruction
-from game.ui.widgets.answer_box import ANSWER_CAP, AnswerBox
+from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.claim_card import ClaimCard
-from game.ui.widgets.countdown import Countdown
 from game.ui.widgets.word_count import WordCount
+
+if TYPE_CHECKING:
+    from game.rounds.practice import PracticeRound
 
 DRAFT_DELAY = 2.0
 """Seconds of quiet typing after which the draft is written to disk."""
-TICK = 0.25
-"""How often the countdown is redrawn."""
 
 
-class PositionScreen(GameScreen):
+class PositionScreen(AnswerScreen):
     """Shows the current turn of the round and takes the answer."""
 
-    AUTO_FOCUS = "AnswerBox"
     HELP = """\
 ## Answer the position
 
@@ -43,13 +45,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         Binding(
             "ctrl+s,f5", "submit", "Submit", id="submit", tooltip="Submit your answer for grading"
         ),
-        Binding(
-            "f2",
-            "toggle_context",
-            "Context",
-            id="toggle-context",
-            tooltip="Show or hide the position's background",
-        ),
+        CONTEXT_KEY,
         Binding(
             "escape",
             "end_round",
@@ -60,18 +56,20 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
     ]
 
     def __init__(self, session: PlaySession) -> None:
-        super().__init__()
-        self.session = session
-        self.grading = False
-        self.submitted = False
         round_ = session.round
         previous = [a for a in round_.attempts if a.turn_index == round_.index]
-        self.baseline = previous[-1].answer if previous else ""
+        baseline = previous[-1].answer if previous else ""
+        super().__init__(baseline)
+        self.session = session
+        self.submitted = False
+        self.baseline = baseline
         """A retry starts from the last answer; it is not a draft until changed."""
         self.key = session.draft_key()
         self._draft_timer: Timer | None = None
-        self._ticker: Timer | None = None
-        self._empty = not self.baseline.strip()
+
+    @property
+    def turns(self) -> PracticeRound:
+        return self.session.round
 
     def compose(self) -> ComposeResult:
         round_ = self.session.round
@@ -86,14 +84,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
             yield card
             yield Static(instruction(self.session.round.stance), id="instruction")
             yield Static(self._hints(), id="hints")
-        yield AnswerBox(
-            self.baseline, placeholder="Write your answer here, in sentences.", id="answer"
-        )
-        with Horizontal(id="status"):
-            yield WordCount(ANSWER_CAP, id="count")
-            yield Static("Grading…", id="grading")
-            yield Countdown(id="countdown")
-        yield Footer()
+        yield from self.compose_answer(self.baseline)
 
     def _hints(self) -> str:
         if not self.game.settings.show_hints:
@@ -107,19 +98,12 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         return f"Hint: {count} points earn credit; making the strongest few earns full marks."
 
     def on_mount(self) -> None:
-        card = self.query_one(ClaimCard)
-        card.show_context = self.game.settings.show_context
         box = self.query_one(AnswerBox)
-        box.cursor_blink = self.game.settings.cursor_blink
         if self.baseline:
             box.move_cursor(box.document.end)  # a retry edits the last answer: carry on at its end
-        self.query_one("#grading").display = False
         self.query_one("#hints").display = bool(self._hints())
-        self._update_count()
-        self.game.drafts.source = self.save_draft_now
-        if self.session.round.time_limit is not None:
-            self.tick()
-            self._ticker = self.set_interval(TICK, self.tick)
+        self.query_one(WordCount).count(box.text)
+        self.start_answer()
         draft = self.game.drafts.load(self.key)
         if draft and draft.strip() and draft != box.text:
             from game.ui.screens.draft_modal import DraftModal
@@ -141,21 +125,14 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
 
     def on_unmount(self) -> None:
         self.save_draft_now()
-        if self.game.drafts.source == self.save_draft_now:
-            self.game.drafts.source = None
+        self.stop_drafting()
 
-    # -- typing -----------------------------------------------------------------------------
+    # -- drafts -----------------------------------------------------------------------------
 
-    @on(AnswerBox.Changed)
-    def _changed(self) -> None:
-        self._update_count()
+    def typed(self) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
-        empty = not self.query_one(AnswerBox).text.strip()
-        if empty != self._empty:  # the footer only changes when Submit becomes (un)available
-            self._empty = empty
-            self.refresh_bindings()
 
     @on(AnswerBox.Truncated)
     def _truncated(self, event: AnswerBox.Truncated) -> None:
@@ -166,9 +143,6 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
             severity="warning",
             markup=False,
         )
-
-    def _update_count(self) -> None:
-        self.query_one(WordCount).count(self.query_one(AnswerBox).text)
 
     def save_draft_now(self) -> None:
         """Write the answer being typed to the drafts (or clear an emptied one)."""
@@ -183,62 +157,18 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         elif text != self.baseline:
             self.game.drafts.save(self.key, text)
 
-    # -- timer ------------------------------------------------------------------------------
+    # -- answering --------------------------------------------------------------------------
 
-    def tick(self) -> None:
-        """Redraw the countdown; submit the answer as it stands when time is up."""
-        round_ = self.session.round
-        if round_.phase is not Phase.ANSWERING:
-            return
-        self.query_one(Countdown).remaining = round_.remaining()
-        if round_.expired() and not self.grading:
-            self.notify("Time is up: your answer was submitted as it stood.", markup=False)
-            self._submit(timed_out=True)
+    def answering(self) -> bool:
+        return self.session.round.phase is Phase.ANSWERING
 
-    # -- actions ----------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "submit":
-            if self.grading:
-                return None
-            return bool(self.is_mounted and self.query_one(AnswerBox).text.strip()) or None
-        if action == "toggle_context":
-            return self.session.round.position.context is not None
-        return super().check_action(action, parameters)
-
-    def action_submit(self) -> None:
-        self._submit(timed_out=False)
-
-    def _submit(self, *, timed_out: bool) -> None:
-        if self.grading:
-            return
-        self.grading = True
-        if self._ticker is not None:
-            self._ticker.stop()
-        box = self.query_one(AnswerBox)
-        box.read_only = True
-        self.query_one("#grading").display = True
+    def send(self, text: str, timed_out: bool) -> None:
         self.save_draft_now()  # kept until the attempt is safely graded
-        self.refresh_bindings()
-        self.game.submit_answer(box.text, timed_out=timed_out)
-
-    def grading_failed(self) -> None:
-        """The grader failed: give the answer back to the player to try again."""
-        self.grading = False
-        self.query_one(AnswerBox).read_only = False
-        self.query_one("#grading").display = False
-        self.refresh_bindings()
+        self.game.submit_answer(text, timed_out=timed_out)
 
     def graded(self) -> None:
         """The answer is in; stop drafting it."""
         self.submitted = True
-
-    def action_toggle_context(self) -> None:
-        self.game.toggle_context()
-
-    def show_context(self, show: bool) -> None:
-        """Show or hide the context (the app remembers the choice)."""
-        self.query_one(ClaimCard).show_context = show
 
     def show_hints(self) -> None:
         """Redraw the instruction after hints were toggled."""

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import CONTEXT_KEY, ClaimScreen
 from game.ui.text import instruction, literal
 from game.ui.widgets.claim_card import ClaimCard
 from game.ui.widgets.prep_timer import PrepTimer
@@ -32,7 +32,7 @@ TICK = 0.25
 """How often the countdown is redrawn."""
 
 
-class PrepScreen(GameScreen):
+class PrepScreen(ClaimScreen):
     """The position to think about, a countdown, and a key to start early."""
 
     CSS_PATH = "../club.tcss"
@@ -53,13 +53,7 @@ position's background.
             id="start-answering",
             tooltip="Open the answer box now",
         ),
-        Binding(
-            "f2",
-            "toggle_context",
-            "Context",
-            id="toggle-context",
-            tooltip="Show or hide the position's background",
-        ),
+        CONTEXT_KEY,
         Binding("escape", "end_round", "End round", id="end-round", tooltip="Stop the round"),
         Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
     ]
@@ -174,14 +168,8 @@ position's background.
             self._ticker.stop()
         self.ready()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_context":
-            return self.position.context is not None
-        return super().check_action(action, parameters)
-
-    def action_toggle_context(self) -> None:
-        self.game.toggle_context()
-        self.query_one(ClaimCard).show_context = self.game.settings.show_context
+    def shown_position(self) -> Position:
+        return self.position
 
     def action_end_round(self) -> None:
         self.end()
