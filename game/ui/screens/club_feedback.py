@@ -16,9 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from game.rounds.club import Phase
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.club_base import RevealScreen
 from game.ui.text import literal, short
 from game.ui.widgets.answer_view import AnswerView
 
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
 
 
-class ClubFeedbackScreen(GameScreen):
+class ClubFeedbackScreen(RevealScreen):
     """Scores of one position for every player, the points made and missed, the answers."""
 
     CSS_PATH = "../club.tcss"
@@ -49,8 +48,7 @@ it matters), then every answer with the words that earned credit highlighted.
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
-        super().__init__()
-        self.flow = flow
+        super().__init__(flow)
         self.index = flow.round.index
         self.answers: tuple[ClubAnswer, ...] = flow.round.answers_for(self.index)
 
@@ -141,21 +139,3 @@ it matters), then every answer with the words that earned credit highlighted.
                 if point.explanation:
                     lines.append(Content("    ") + literal(point.explanation, "$text-muted"))
         return Content("\n").join(lines)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        round_ = self.flow.round
-        if action in ("next", "results"):
-            # Only while revealing: guards double presses while the screen changes.
-            if round_.phase is not Phase.REVEAL:
-                return False
-            return round_.is_last == (action == "results")
-        return super().check_action(action, parameters)
-
-    def action_next(self) -> None:
-        self.flow.next()
-
-    def action_results(self) -> None:
-        self.flow.next()
-
-    def action_end_round(self) -> None:
-        self.flow.confirm_end()

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.club_base import ClubResultsScreen
 from game.ui.text import literal
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ MAX_POSITION_COLUMNS = 6
 """Beyond this many positions the per-position scores are left out (they would not fit)."""
 
 
-class ClubSummaryScreen(GameScreen):
+class ClubSummaryScreen(ClubResultsScreen):
     """The round's results, best first."""
 
     CSS_PATH = "../club.tcss"
@@ -50,8 +50,7 @@ club leaderboard, **n** goes back to the start.
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
-        super().__init__()
-        self.flow = flow
+        super().__init__(flow)
         self.hot: HotSeatRound = flow.round  # type: ignore[assignment]
         self.summary: HotSeatSummary = self.hot.summary()
 
@@ -124,14 +123,3 @@ club leaderboard, **n** goes back to the start.
                 lines.append(Content.styled(f"P{number} ", "bold") + literal(shorten(claim, 70)))
         lines += [literal(f"* {note}") for note in self.summary.notes]
         return Content("\n").join(lines)
-
-    def action_again(self) -> None:
-        self.flow.again()
-
-    def action_leaderboard(self) -> None:
-        from game.ui.screens.leaderboard import LeaderboardScreen
-
-        self.app.push_screen(LeaderboardScreen(pack_id=self.flow.pack.id, period="today"))
-
-    def action_new_round(self) -> None:
-        self.game.back_to_start()

@@ -15,9 +15,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, Static
 
-from game.rounds.club import Phase
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.club_base import RevealScreen
 from game.ui.text import literal, short
 from game.ui.widgets.answer_view import AnswerView
 from game.ui.widgets.point_list import PointList
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
 
 
-class DuelFeedbackScreen(GameScreen):
+class DuelFeedbackScreen(RevealScreen):
     """Defence and rebuttal of one position, with who took it and the match score."""
 
     CSS_PATH = "../club.tcss"
@@ -51,8 +50,7 @@ next position. After the last one, the match result.
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
-        super().__init__()
-        self.flow = flow
+        super().__init__(flow)
         self.duel: HeadToHeadRound = flow.round  # type: ignore[assignment]
         exchange = self.duel.exchange(self.duel.index)
         assert exchange is not None, "revealed before both answers were in"
@@ -117,19 +115,3 @@ next position. After the last one, the match result.
             classes="side",
             id=f"side-{graded.stance}",
         )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next", "results"):
-            if self.duel.phase is not Phase.REVEAL:
-                return False
-            return self.duel.is_last == (action == "results")
-        return super().check_action(action, parameters)
-
-    def action_next(self) -> None:
-        self.flow.next()
-
-    def action_results(self) -> None:
-        self.flow.next()
-
-    def action_end_round(self) -> None:
-        self.flow.confirm_end()

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.club_base import ClubResultsScreen
 from game.ui.text import literal
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
 
 
-class DuelSummaryScreen(GameScreen):
+class DuelSummaryScreen(ClubResultsScreen):
     """Who won the match, by how much, and each position's scores."""
 
     CSS_PATH = "../club.tcss"
@@ -42,8 +42,7 @@ leaderboard, **n** goes back to the start.
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
-        super().__init__()
-        self.flow = flow
+        super().__init__(flow)
         self.duel: HeadToHeadRound = flow.round  # type: ignore[assignment]
         self.result: MatchResult = self.duel.result()
 
@@ -96,14 +95,3 @@ leaderboard, **n** goes back to the start.
                 *cells,
                 Text(shorten(e.winner, 14) if e.winner else "draw"),
             )
-
-    def action_again(self) -> None:
-        self.flow.again()
-
-    def action_leaderboard(self) -> None:
-        from game.ui.screens.leaderboard import LeaderboardScreen
-
-        self.app.push_screen(LeaderboardScreen(pack_id=self.flow.pack.id, period="today"))
-
-    def action_new_round(self) -> None:
-        self.game.back_to_start()

@@ -15,14 +15,14 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.club_base import ClubScreen
 from game.ui.text import literal
 
 if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
 
 
-class HandoverScreen(GameScreen):
+class HandoverScreen(ClubScreen):
     """Names the next player; Enter when they have the keyboard."""
 
     CSS_PATH = "../club.tcss"
@@ -40,8 +40,7 @@ is in. Nobody's answer or score is shown until every player has answered this po
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
-        super().__init__()
-        self.flow = flow
+        super().__init__(flow)
         self.player = flow.round.seat.player
 
     def compose(self) -> ComposeResult:
@@ -93,6 +92,3 @@ is in. Nobody's answer or score is shown until every player has answered this po
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.flow.take_seat()
-
-    def action_end_round(self) -> None:
-        self.flow.confirm_end()
