@@ -19,6 +19,7 @@ from typing import TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from game.grading.languages import language
 from game.grading.normalise import CONTENT, Analysis, Token, analyse
 from game.grading.params import Params
 from game.grading.rarity import rarity
@@ -29,6 +30,7 @@ _V = TypeVar("_V")
 _KNOWN_ZIPF = 3.3  # a word at least this common is a real word, not a typo
 _MIN_PREFIX = 5  # stems sharing at least this long a prefix (one inside the other) are kin
 _MIN_SHARED = 7  # ...and so are stems sharing a beginning this long (most of both)
+_MAIN_VERBS = frozenset({"need", "needs"})  # modals that are as often nouns or main verbs
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Phrasing:
     norm: float
     need: int
     """How many of its own (non-claim) stems a window must have to match it."""
+    key: str | None
+    """For a wording with only two words of its own, one of which is enough: the heavier,
+    which must be the one ("Libya disarmed and got regime change anyway": "disarmed")."""
     stems: tuple[str, ...]
     """Its stems, in order."""
     direct: frozenset[str]
@@ -53,7 +58,11 @@ class Phrasing:
     persisting: frozenset[str]
     """Stems said to go on ("Token.persisting")..."""
     lessened: frozenset[str]
-    """...and said to lessen or stop ("Token.lessened")."""
+    """...and said to lessen or stop ("Token.lessened")..."""
+    grown: frozenset[str]
+    """...and said to grow ("Token.grown")."""
+    repeats: dict[str, int]
+    """Stems the phrasing uses more than once, and how often."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,13 @@ class PositionIndex:
         self._typos: dict[str, tuple[str, float]] = {}
         self._lock = threading.Lock()
 
+        modals = language(code).modals - _MAIN_VERBS
+        self.borrowed = self.claim_stems | frozenset(
+            t.stem for _, a in texts for t in a.tokens if t.flags & CONTENT and t.word in modals
+        )
+        """Stems that never count among the words a window shares with a phrasing of its own:
+        the claim's, and modals ("normalizing now *would* reward them" needs two words besides
+        "would")."""
         vocab: dict[str, str] = {}
         for number, analysis in texts:
             content = _distinct_content(analysis)
@@ -158,7 +174,12 @@ class PositionIndex:
             near = frozenset(t.stem for t in analysis.tokens if t.near_negation)
             persisting = frozenset(t.stem for t in analysis.tokens if t.persisting)
             lessened = frozenset(t.stem for t in analysis.tokens if t.lessened)
+            grown = frozenset(t.stem for t in analysis.tokens if t.grown)
+            counts = Counter(t.stem for t in analysis.tokens if t.flags & CONTENT)
+            repeats = {stem: n for stem, n in counts.items() if n > 1}
             need = params.min_stems if own > params.min_stems else 1
+            owned = sorted((w, s) for s, w in weights.items() if s not in self.borrowed)
+            key = owned[-1][1] if need == 1 and len(owned) > 1 else None
             self.phrasings.append(
                 Phrasing(
                     number,
@@ -167,11 +188,14 @@ class PositionIndex:
                     total,
                     norm,
                     need,
+                    key,
                     tuple(weights),
                     direct,
                     near,
                     persisting,
                     lessened,
+                    grown,
+                    repeats,
                 )  # fmt: skip
             )
             for token in analysis.tokens:

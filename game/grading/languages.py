@@ -100,8 +100,16 @@ _EN_DECREASE = _words(
     losing lost loss difficult hard impossible unlikely without less fewer"""
 )
 _EN_COORDINATORS = _words("and or")
-# Two-word openers of a new clause for negation ("not banned *as long* as ...").
-_EN_CLAUSE_PAIRS = frozenset({("as", "long"), ("even", "if"), ("so", "that"), ("in", "order")})
+# Two-word openers of a new clause for negation ("not banned *as long* as ..."); "so" opens
+# one after a comma or before a subject ("never had one, *so* they differ"), not as an
+# adverb ("not *so* different").
+_EN_SUBJECTS = _words(
+    "i you he she it we they there the a an this these those his her their its our"
+)
+_EN_CLAUSE_PAIRS = frozenset(
+    {("as", "long"), ("even", "if"), ("so", "that"), ("in", "order"), ("", "so")}
+    | {("so", w) for w in _EN_SUBJECTS}
+)
 # "It is not *true* that ...": a negator before these negates the whole clause...
 _EN_SENTENTIAL_HEADS = _words(
     "true case correct fact evidence proof reason shown proven proved clear demonstrated"
@@ -282,6 +290,10 @@ class Language:
     """Words saying something goes on ("still", "siguen"): against a point that it lessens."""
     cessation: frozenset[tuple[str, str]] = frozenset()
     """Word pairs saying something stops ("no longer", "ya no")."""
+    increase: frozenset[str] = frozenset()
+    """Words saying what follows grows ("*more* missile tests"): against one said to lessen."""
+    idle_negation: frozenset[tuple[str, str]] = frozenset()
+    """Word pairs after which a negator negates nothing ("whether or *not*")."""
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -359,6 +371,8 @@ def language(code: str) -> Language:
             _words("ever even really actually first"),
             _words("still continue continues continued continuing remain remains persist persists"),
             frozenset({("no", "longer"), ("no", "more"), ("not", "anymore")}),
+            _words("more increase increases increased increasing"),
+            frozenset({("whether", "or")}),
         )
     if code == "es":
         return Language(

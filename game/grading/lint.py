@@ -16,9 +16,10 @@ Also each point's precision and recall on the pack's examples.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.grading.grader import Grader
 from game.grading.matcher import match
@@ -114,6 +115,9 @@ def lint(pack: Pack, grader: Grader | None = None) -> LintReport:
     grader = grader or Grader(pack)
     examples = _examples(pack)
     graded: dict[tuple[str, str, Stance], Result] = {}
+    # Overlaps are looked for with words shared freely between points: the real grader gives
+    # a word to one point only, which hides how alike two wordings are.
+    sharing = Grader(pack, replace(grader.params, clear_match=math.inf))
 
     def grade(text: str, position: str, stance: Stance) -> Result:
         key = (text, position, stance)
@@ -121,10 +125,13 @@ def lint(pack: Pack, grader: Grader | None = None) -> LintReport:
             graded[key] = grader.grade(text, position, stance)
         return graded[key]
 
+    def shared(text: str, position: str, stance: Stance) -> Result:
+        return sharing.grade(text, position, stance)
+
     findings: list[Finding] = []
     findings += _few_phrases(pack)
     findings += _generic(pack, grader, examples)
-    findings += _overlaps(pack, examples, grade)
+    findings += _overlaps(pack, examples, shared)
     findings += _shared_words(pack)
     findings += _unreachable(pack, grade)
     return LintReport(tuple(findings), tuple(_stats(pack, examples, grade)))

@@ -42,6 +42,10 @@ class Hit:
     """The phrasing's stems."""
     where: dict[str, list[int]]
     """The window's stems and their token indices (shared by the window's hits)."""
+    phrasing: int = -1
+    """Index of the phrasing in ``PositionIndex.phrasings``."""
+    credit: dict[str, float] | None = None
+    """The window's stems and their credit (shared by the window's hits)."""
 
     @property
     def tokens(self) -> tuple[int, ...]:
@@ -168,12 +172,12 @@ def _tally(
         if value >= credit.get(stem, -1.0):
             credit[stem] = value
         where.setdefault(stem, []).append(i)
-    claim = index.claim_stems
+    borrowed = index.borrowed
     postings = index.postings
     sums: dict[int, list[float]] = {}
     get = sums.get
     for stem, value in credit.items():
-        own = 0.0 if stem in claim else 1.0
+        own = 0.0 if stem in borrowed else 1.0
         for number, weight, square in postings.get(stem, ()):
             slot = get(number)
             if slot is None:
@@ -206,7 +210,7 @@ def _merge(first: _Tally, second: _Tally, index: PositionIndex) -> _Tally:
             continue
         credit[stem] = max(before, value)
         lower = min(before, value)
-        own = 0.0 if stem in index.claim_stems else 1.0
+        own = 0.0 if stem in index.borrowed else 1.0
         for number, weight, square in index.postings.get(stem, ()):
             slot = sums[number]
             slot[0] -= weight * lower
@@ -248,7 +252,7 @@ def _score(
         coverage = got / phrasing.total
         if coverage < floor:
             sim *= coverage / floor
-        if distinct < phrasing.need:
+        if distinct < phrasing.need or (phrasing.key is not None and phrasing.key not in credit):
             # Too few of the point's own words: ranked, but never enough to match.
             sim = threshold * _BELOW * sim / (sim + threshold)
         scored.append((-sim, number, coverage))
@@ -265,25 +269,26 @@ def _score(
         if -negative < weak:
             # Cannot earn anything: ranked without the (costlier) polarity check.
             window.hits[point] = Hit(
-                point, -negative, False, coverage, False, phrasing.stems, tally.where
-            )
+                point, -negative, False, coverage, False, phrasing.stems, tally.where, number,
+                credit,
+            )  # fmt: skip
             continue
         if summary is None:
             if not bits:
                 bits.extend(polarity_bits(tokens))
             summary = _summarise(tally.where, bits)
-        hit = _polarity(phrasing, -negative, coverage, summary, credit, tally.where)
+        hit = _polarity(phrasing, number, -negative, coverage, summary, credit, tally.where)
         if hit.contradicted:
             window.against.setdefault(point, hit)
         else:
             window.hits[point] = hit
 
 
-_Summary = dict[str, tuple[bool, bool, bool, bool, bool, bool, bool]]
+_Summary = dict[str, tuple[bool, bool, bool, bool, bool, bool, bool, bool]]
 
 
-_NEGATED, _UNCERTAIN, _DIRECT, _NEAR, _PERSISTING, _LESSENED = (1, 2, 4, 8, 16, 32)
-_ALL = 63
+_NEGATED, _UNCERTAIN, _DIRECT, _NEAR, _PERSISTING, _LESSENED, _GROWN = (1, 2, 4, 8, 16, 32, 64)
+_ALL = 127
 
 
 def polarity_bits(tokens: tuple[Token, ...]) -> list[int]:
@@ -295,6 +300,7 @@ def polarity_bits(tokens: tuple[Token, ...]) -> list[int]:
         | t.near_negation << 3
         | t.persisting << 4
         | t.lessened << 5
+        | t.grown << 6
         for t in tokens
     ]
 
@@ -302,7 +308,7 @@ def polarity_bits(tokens: tuple[Token, ...]) -> list[int]:
 def _summarise(where: dict[str, list[int]], bits: list[int]) -> _Summary:
     """Per stem of a window: whether any place is uncertain, all are negated, all are
     affirmed, any has a negation bearing on it directly, any is near a negation, all are
-    said to persist, all are said to lessen."""
+    said to persist, all are said to lessen, all are said to grow."""
     out = {}
     for stem, places in where.items():
         every, some = _ALL, 0
@@ -317,12 +323,14 @@ def _summarise(where: dict[str, list[int]], bits: list[int]) -> _Summary:
             bool(some & _NEAR),
             bool(every & _PERSISTING),
             bool(every & _LESSENED),
+            bool(every & _GROWN),
         )
     return out
 
 
 def _polarity(
     phrasing: Phrasing,
+    number: int,
     sim: float,
     coverage: float,
     summary: _Summary,
@@ -336,7 +344,9 @@ def _polarity(
     reached by spreading ("doesn't make *the ICBMs* go away") is not contradicted by one
     that a negation closely follows ("the ICBMs don't disappear"). A word said to go on
     ("bullies *still* mock clothes") contradicts one said to lessen ("*fewer* jibes about
-    clothes"), and the other way round.
+    clothes"), and the other way round; one said to grow ("*more* tests") is stated the
+    other way from one said to lessen ("talks *stopped* the tests"), but that is not reported
+    as a contradiction (the two may be about different times or causes).
     """
     against = known = 0.0
     bears = False  # a negation bears directly on a word stated the other way
@@ -344,12 +354,16 @@ def _polarity(
         info = summary.get(stem)
         if info is None:
             continue
-        uncertain, all_negated, all_affirmed, direct, near, persisting, lessened = info
+        uncertain, all_negated, all_affirmed, direct, near, persisting, lessened, grown = info
         value = phrasing.weights[stem] * credit[stem]
         if (persisting and stem in phrasing.lessened) or (lessened and stem in phrasing.persisting):
             known += value
             against += value
             bears = True
+            continue
+        if (grown and stem in phrasing.lessened) or (lessened and stem in phrasing.grown):
+            known += value
+            against += value
             continue
         if negated is None or uncertain:
             continue
@@ -364,4 +378,6 @@ def _polarity(
             against += value
             bears = bears or direct or stem in phrasing.direct
     contradicted = against > known / 2
-    return Hit(phrasing.point, sim, contradicted, coverage, bears, phrasing.stems, where)
+    return Hit(
+        phrasing.point, sim, contradicted, coverage, bears, phrasing.stems, where, number, credit
+    )

@@ -113,6 +113,10 @@ class Token:
     riéndose"): it contradicts a word of decrease or cessation ("fewer", "no longer")."""
     lessened: bool = False
     """Governed by a word of decrease, or near one of cessation ("ya no", "no longer")."""
+    grown: bool = False
+    """Just after a word of increase ("*more* missile tests"): it does not match a word said
+    to lessen ("talks *stopped* the tests"), though that is not called a contradiction (the
+    two may be said of different times or causes)."""
     near_negation: bool = False
     """A negation governs it or follows it closely in its unit, as a verb's subject ("the
     ICBMs *don't* disappear"): a word that a negation reached only by spreading to it ("doesn't
@@ -349,6 +353,8 @@ def analyse(text: str, code: str = "en") -> Analysis:
             entries = lex.entries(raw, stem=False)
         start, end = match.span()
         for word, stem, flags in entries:
+            if flags & NEGATOR and _idle(tokens, sentence_start, lex.language):
+                flags &= ~NEGATOR
             if flags & CLAUSE_WORD:
                 clause += 1
                 polarity.reset()
@@ -371,6 +377,13 @@ def analyse(text: str, code: str = "en") -> Analysis:
     return Analysis(text, tuple(tokens), tuple(sentences), tuple(items))
 
 
+def _idle(tokens: list[Token], sentence_start: int, lang: Language) -> bool:
+    """Whether a negator here negates nothing ("whether or not")."""
+    if len(tokens) - sentence_start < 2:
+        return False
+    return (tokens[-2].word, tokens[-1].word) in lang.idle_negation
+
+
 def _mark_near_negation(tokens: list[Token]) -> None:
     """Set ``near_negation``: negated, or among the few content words before a negator in
     the same polarity unit."""
@@ -390,24 +403,31 @@ def _mark_near_negation(tokens: list[Token]) -> None:
 
 def _mark_persistence(tokens: list[Token], lang: Language) -> None:
     """Set ``persisting`` and ``lessened`` on the content words of a clause near a word of
-    persistence or cessation (a few either side: "bullying *still* happens")."""
-    if not lang.persistence and not lang.cessation:
+    persistence or cessation (a few either side: "bullying *still* happens"), and ``grown``
+    on the few after a word of increase ("*more* missile tests")."""
+    if not lang.persistence and not lang.cessation and not lang.increase:
         return
     for i, token in enumerate(tokens):
         token.lessened = token.lessened or token.uncertain
         previous = tokens[i - 1].word if i else ""
-        if token.word in lang.persistence:
-            attribute = "persisting"
-        elif (previous, token.word) in lang.cessation:
+        steps: tuple[int, ...] = (-1, 1)
+        growth = False
+        if (previous, token.word) in lang.cessation:
             attribute = "lessened"
+        elif token.word in lang.persistence:
+            attribute = "persisting"
+        elif token.word in lang.increase and not token.uncertain:
+            # "more X" says X grows, unless a word of decrease governs it ("prevent more X").
+            attribute, steps, growth = "grown", (1,), True
         else:
             continue
-        for step in (-1, 1):
+        for step in steps:
             left = NEGATION_REACH
             j = i + step
             while left and 0 <= j < len(tokens) and tokens[j].clause == token.clause:
                 if tokens[j].flags & CONTENT and tokens[j].word not in lang.persistence:
-                    setattr(tokens[j], attribute, True)
+                    if not (growth and tokens[j].uncertain):
+                        setattr(tokens[j], attribute, True)
                     left -= 1
                 j += step
 

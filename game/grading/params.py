@@ -26,7 +26,8 @@ class Params:
     coverage_floor: float = 0.4
     """Below this coverage a phrasing's similarity is scaled down in proportion."""
     min_stems: int = 2
-    """A point needs at least this many of a phrasing's words (besides the claim's)."""
+    """A point needs at least this many of a phrasing's words (besides the claim's and modals);
+    a phrasing with only two such words needs one, the heavier."""
     threshold: float = 0.08
     """Similarity from which a point counts as made (confidence 0.5)."""
     typo_factor: float = 0.85
@@ -57,6 +58,9 @@ class Params:
     """...with a real match: one that states at least this share of its wording."""
     points_per_sentence: int = 2
     """At most this many points are credited from one sentence."""
+    clear_match: float = 0.4
+    """Similarity (about confidence 2/3) from which a match owns its words: another point
+    must be made by words of its own, and one made only of those words is not credited."""
     window_tokens: int = 40
     """Longer sentences are cut into overlapping windows of this many words."""
     refused_factor: float = 0.6

