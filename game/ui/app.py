@@ -210,13 +210,7 @@ class CounterpointApp(RoundFlow):
 
     def _report_store(self) -> None:
         if self.recorder.error:
-            self.notify(
-                self.recorder.error,
-                title="Not recording",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
+            self.recording_notice(self.recorder.error)
 
     def initial_player(self) -> str:
         """The name to offer on the start screen."""

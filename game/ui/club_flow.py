@@ -7,17 +7,15 @@ Screens call its methods and never change the round themselves.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
-
-from textual.screen import ModalScreen, Screen
 
 from game.safe_text import clean
 from game.ui.session import LazyGrader, draft_key
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from game.packs.model import Pack
     from game.rounds.club import ClubAnswer, SeatedRound
     from game.rounds.plan import RoundSpec, StanceChoice
@@ -114,7 +112,7 @@ class ClubFlow:
             if problem:
                 problems.append(problem)
         if problems:
-            self._not_recording(problems[0])
+            self.app.not_recording(problems[0])
         self.app.session = None  # the practice round, if any, is over
         self.app.sub_title = clean(f"{self.pack.title} · {self.title}")
         self.show()
@@ -141,13 +139,7 @@ class ClubFlow:
             screen = self._reveal_screen()
         else:
             screen = self._summary_screen()
-        app = self.app
-        while len(app.screen_stack) > 2 or isinstance(app.screen, ModalScreen):
-            app.pop_screen()
-        if len(app.screen_stack) > 1:
-            app.switch_screen(screen)
-        else:
-            app.push_screen(screen)
+        self.app.show_screen(screen)
 
     def _reveal_screen(self) -> Screen[Any]:
         if self.choice.mode == "headtohead":
@@ -192,34 +184,18 @@ class ClubFlow:
         if self.round.phase is not Phase.ANSWERING or self.grading:
             return
         self.grading = True
-        self.app.run_worker(
-            functools.partial(self._grade, text, timed_out),
-            thread=True,
-            group="club-grading",
-            exclusive=True,
-            exit_on_error=False,
+        self.app.grade_in_thread(
+            lambda: self.round.submit(text, timed_out=timed_out),
+            self._graded,
+            self._grading_failed,
+            "club-grading",
         )
-
-    def _grade(self, text: str, timed_out: bool) -> None:
-        try:
-            answer = self.round.submit(text, timed_out=timed_out)
-        except Exception as error:  # the grader promises not to raise; if it does, keep the text
-            with contextlib.suppress(RuntimeError):
-                self.app.call_from_thread(self._grading_failed, error)
-            return
-        with contextlib.suppress(RuntimeError):  # the app may be closing
-            self.app.call_from_thread(self._graded, answer)
 
     def _grading_failed(self, error: Exception) -> None:
         from game.ui.screens.club_answer import ClubAnswerScreen
 
         self.grading = False
-        self.app.notify(
-            f"Grading failed ({clean(str(error)) or type(error).__name__})."
-            " The answer is kept; submit it again.",
-            severity="error",
-            markup=False,
-        )
+        self.app.grading_failed_notice(error, "The answer is kept; submit it again.")
         if isinstance(self.app.screen, ClubAnswerScreen):
             self.app.screen.grading_failed()
 
@@ -230,7 +206,7 @@ class ClubFlow:
             answer.player, self.pack.id, self.pack_hash, self.round_ids.get(answer.player), graded
         )
         if error:
-            self._not_recording(error)
+            self.app.not_recording(error)
         self.app.drafts.clear(
             draft_key(answer.player, self.pack.id, graded.position_id, graded.stance)
         )
@@ -295,26 +271,16 @@ class ClubFlow:
         for round_id in self.round_ids.values():
             error = self.app.recorder.finish(round_id)
             if error:
-                self._not_recording(error)
+                self.app.not_recording(error)
                 break
-
-    def _not_recording(self, message: str) -> None:
-        self.app.notify(
-            f"{message}. The game goes on without recording.",
-            title="Not recording",
-            severity="error",
-            timeout=12,
-            markup=False,
-        )
 
 
 def start_club(app: CounterpointApp, choice: ClubChoice) -> ClubFlow | None:
     """Build and begin a club round; None (with a notice) when it cannot be built."""
     from game.errors import UsageError
 
-    entry = next((e for e in app.entries if e.ok and e.id == choice.pack_id), None)
+    entry = app.playable_entry(choice.pack_id)
     if entry is None or entry.pack is None:
-        app.notify("That pack is no longer available.", severity="error", markup=False)
         return None
     try:
         flow = ClubFlow(app, choice, entry.pack, entry.sha256)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import contextlib
 import random
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import work
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 
@@ -25,6 +24,8 @@ if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
     from game.rounds.base import Clock, GradedAnswer
     from game.rounds.plan import Turn
+
+T = TypeVar("T")
 
 
 class RoundFlow(App[int]):
@@ -55,9 +56,8 @@ class RoundFlow(App[int]):
         from game.rounds.practice import PracticeRound
         from game.ui.bests import take_digest
 
-        entry = next((e for e in self.entries if e.ok and e.id == choice.pack_id), None)
+        entry = self.playable_entry(choice.pack_id)
         if entry is None or entry.pack is None:
-            self.notify("That pack is no longer available.", severity="error", markup=False)
             return False
         pack = entry.pack
         try:
@@ -75,7 +75,7 @@ class RoundFlow(App[int]):
         round_id, problem = self.recorder.start(choice.player, pack.id, mode)
         self.session.round_id = round_id
         if problem:
-            self._not_recording(problem)
+            self.not_recording(problem)
         self.sub_title = clean(f"{pack.title} · {choice.player}")
         self.show_round()
         return True
@@ -95,12 +95,59 @@ class RoundFlow(App[int]):
             s.round_kind, s.round_count = choice.spec.kind, choice.spec.count
         s.save()
 
-    def _not_recording(self, message: str) -> None:
+    # -- shared with club rounds (``game.ui.club_flow``) ---------------------------------------
+
+    def playable_entry(self, pack_id: str) -> PackEntry | None:
+        """The loaded pack with this id; None, with a notice, when it is gone or broken."""
+        entry = next((e for e in self.entries if e.ok and e.id == pack_id), None)
+        if entry is None or entry.pack is None:
+            self.notify("That pack is no longer available.", severity="error", markup=False)
+            return None
+        return entry
+
+    def not_recording(self, message: str) -> None:
+        """Say why answers stopped being recorded; the game plays on."""
+        self.recording_notice(f"{message}. The game goes on without recording.")
+
+    def recording_notice(self, text: str) -> None:
+        """A notice about recording that stays long enough to be read."""
+        self.notify(text, title="Not recording", severity="error", timeout=12, markup=False)
+
+    def show_screen(self, screen: Screen[Any]) -> None:
+        """Put up a round's screen in place of the last one, above the start screen."""
+        while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def grade_in_thread(
+        self,
+        submit: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[Exception], None],
+        group: str,
+    ) -> None:
+        """Run ``submit`` (which grades) off the event loop; ``done`` or ``failed`` on it."""
+
+        def grade() -> None:
+            try:
+                outcome = submit()
+            except Exception as error:  # the grader promises not to raise; the text is kept
+                with contextlib.suppress(RuntimeError):
+                    self.call_from_thread(failed, error)
+                return
+            with contextlib.suppress(RuntimeError):  # the app may be closing
+                self.call_from_thread(done, outcome)
+
+        self.run_worker(grade, thread=True, group=group, exclusive=True, exit_on_error=False)
+
+    def grading_failed_notice(self, error: Exception, then: str) -> None:
+        """Say that grading failed and what happens to the answer."""
         self.notify(
-            f"{message}. The game goes on without recording.",
-            title="Not recording",
+            f"Grading failed ({clean(str(error)) or type(error).__name__}). {then}",
             severity="error",
-            timeout=12,
             markup=False,
         )
 
@@ -127,12 +174,7 @@ class RoundFlow(App[int]):
             screen = FeedbackScreen(session, round_.last)
         else:
             screen = SummaryScreen(session)
-        while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):
-            self.pop_screen()
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self.show_screen(screen)
 
     def submit_answer(self, text: str, *, timed_out: bool = False) -> None:
         """Grade ``text`` for the current turn, off the event loop."""
@@ -142,29 +184,18 @@ class RoundFlow(App[int]):
         if session is None or session.round.phase is not Phase.ANSWERING or self._grading:
             return
         self._grading = True
-        self._grade(session, text, timed_out)
+        self.grade_in_thread(
+            lambda: session.round.submit(text, timed_out=timed_out),
+            lambda attempt: self._graded(session, attempt),
+            self._grading_failed,
+            "grading",
+        )
 
-    @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
-    def _grade(self, session: PlaySession, text: str, timed_out: bool) -> None:
-        try:
-            attempt = session.round.submit(text, timed_out=timed_out)
-        except Exception as error:  # the grader promises not to raise; if it does, keep the answer
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self._grading_failed, session, error)
-            return
-        with contextlib.suppress(RuntimeError):  # the app may be closing
-            self.call_from_thread(self._graded, session, attempt)
-
-    def _grading_failed(self, session: PlaySession, error: Exception) -> None:
+    def _grading_failed(self, error: Exception) -> None:
         from game.ui.screens.position import PositionScreen
 
         self._grading = False
-        self.notify(
-            f"Grading failed ({clean(str(error)) or type(error).__name__})."
-            " Your answer is kept; try again.",
-            severity="error",
-            markup=False,
-        )
+        self.grading_failed_notice(error, "Your answer is kept; try again.")
         if isinstance(self.screen, PositionScreen):
             self.screen.grading_failed()
 
@@ -180,7 +211,7 @@ class RoundFlow(App[int]):
             session.choice.player, session.pack.id, session.pack_hash, session.round_id, attempt
         )
         if error:
-            self._not_recording(error)
+            self.not_recording(error)
         self.drafts.clear(
             draft_key(session.choice.player, session.pack.id, attempt.position_id, attempt.stance)
         )
@@ -221,7 +252,7 @@ class RoundFlow(App[int]):
         if self.session is not None:
             error = self.recorder.finish(self.session.round_id)
             if error:
-                self._not_recording(error)
+                self.not_recording(error)
 
     def retry_weakest(self) -> None:
         """A new one-position round on the weakest position of the round just played."""
