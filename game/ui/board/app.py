@@ -10,19 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from game.errors import CounterpointError
 from game.progress.leaderboard import PERIODS, Board, Leaderboard, Period
 from game.safe_text import clean, shorten
+from game.ui.widgets.standings_table import PERIOD_NAMES, StandingsTable, notes_text
 
 REFRESH_SECONDS = 3.0
-PERIOD_NAMES = {"today": "today", "week": "this week", "all": "all time"}
 RULE = "Ranked by average score; same average: more answers, then best score. Speed never counts."
 
 
@@ -73,13 +72,7 @@ class BoardApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="heading", markup=False)
-        table: DataTable[Text] = DataTable(id="standings", cursor_type="none", zebra_stripes=True)
-        table.add_column("Rank", key="rank")
-        table.add_column("Player", key="player")
-        table.add_column("Average", key="average")
-        table.add_column("Answers", key="answers")
-        table.add_column("Best", key="best")
-        yield table
+        yield StandingsTable(name_width=40, cursor_type="none", id="standings")
         yield Static(id="waiting", markup=False)
         yield Static(id="notes", markup=False)
         yield Static(
@@ -123,7 +116,7 @@ class BoardApp(App[None]):
         return lb.board(wanted) if wanted else lb.latest()
 
     def _render_reading(self) -> None:
-        table: DataTable[Text] = self.query_one("#standings", DataTable)
+        table = self.query_one("#standings", StandingsTable)
         table.clear()
         waiting = self.query_one("#waiting", Static)
         notes = self.query_one("#notes", Static)
@@ -144,15 +137,7 @@ class BoardApp(App[None]):
         title = self.titles.get(board.pack_id)
         name = f"{shorten(title, 50)} ({shorten(board.pack_id, 30)})" if title else board.pack_id
         self._heading(f"{clean(name)}: {period}")
-        for s in board.ranked:
-            rank = f"={s.rank}" if s.shared else str(s.rank)
-            table.add_row(
-                Text(rank, justify="right"),
-                Text(shorten(s.player, 40)),
-                Text(f"{s.tally.average:.1f}", justify="right"),
-                Text(str(s.tally.answers), justify="right"),
-                Text(str(s.tally.best), justify="right"),
-            )
+        table.add_standings(board.ranked)
         assert self.last is not None and self.last.leaderboard is not None
         need = self.last.leaderboard.min_answers
         if not board.ranked:
@@ -163,7 +148,7 @@ class BoardApp(App[None]):
             )
             waiting.update(Content(f"Not ranked yet, fewer than {need} answers: {names}"))
         if board.notes:
-            notes.update(Content("\n".join(f"* {clean(n)}" for n in board.notes)))
+            notes.update(notes_text(board))
 
     def _heading(self, text: str) -> None:
         self.query_one("#heading", Static).update(Content(text))

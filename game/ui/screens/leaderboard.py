@@ -10,21 +10,20 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from game.errors import CounterpointError
 from game.safe_text import clean, shorten
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.standings_table import PERIOD_NAMES, StandingsTable, notes_text
 
 if TYPE_CHECKING:
     from game.progress.leaderboard import Board, Leaderboard, Period
 
-PERIOD_NAMES = {"today": "today", "week": "this week", "all": "all time"}
 PERIOD_ORDER: tuple[Period, ...] = ("today", "week", "all")
 MINIMUMS = (1, 3, 5, 10)
 """Answers needed to be ranked, as ``m`` cycles them."""
@@ -74,13 +73,7 @@ time), **m** changes the minimum, **Esc** goes back.
         yield Header(icon="✎")
         with VerticalScroll(id="lb-body"):
             yield Static(id="lb-heading")
-            table: DataTable[Text] = DataTable(id="lb-table", cursor_type="row", zebra_stripes=True)
-            table.add_column("Rank", key="rank")
-            table.add_column("Player", key="player")
-            table.add_column("Average", key="average")
-            table.add_column("Answers", key="answers")
-            table.add_column("Best", key="best")
-            yield table
+            yield StandingsTable(name_width=30, cursor_type="row", id="lb-table")
             yield Static(id="lb-waiting")
             yield Static(id="lb-notes")
             yield Static(RULE, id="lb-rule", classes="hint")
@@ -140,7 +133,7 @@ time), **m** changes the minimum, **Esc** goes back.
 
     def show(self) -> None:
         """Fill the screen from the last read."""
-        table: DataTable[Text] = self.query_one("#lb-table", DataTable)
+        table = self.query_one("#lb-table", StandingsTable)
         table.clear()
         heading = self.query_one("#lb-heading", Static)
         waiting = self.query_one("#lb-waiting", Static)
@@ -173,14 +166,7 @@ time), **m** changes the minimum, **Esc** goes back.
             )
         )
         table.display = bool(board.ranked)
-        for s in board.ranked:
-            table.add_row(
-                Text(f"={s.rank}" if s.shared else str(s.rank), justify="right"),
-                Text(shorten(s.player, 30)),
-                Text(f"{s.tally.average:.1f}", justify="right"),
-                Text(str(s.tally.answers), justify="right"),
-                Text(str(s.tally.best), justify="right"),
-            )
+        table.add_standings(board.ranked)
         lines = []
         if self.pack_id and board.pack_id != self.pack_id:
             lines.append(
@@ -196,7 +182,7 @@ time), **m** changes the minimum, **Esc** goes back.
             lines.append(f"Not ranked yet (fewer than {self.min_answers} answers): {names}")
         waiting.update(Content("\n".join(lines)))
         if board.notes:
-            notes.update(Content("\n".join(f"* {clean(n)}" for n in board.notes)))
+            notes.update(notes_text(board))
 
     # -- keys -------------------------------------------------------------------------------
 
