@@ -17,9 +17,7 @@ from game.commands.saves_access import has_saves, open_for_reading
 from game.errors import CounterpointError, UsageError
 from game.paths import saves_dir
 from game.progress import export, results_export
-from game.progress.errors import StoreUnavailable
 from game.progress.models import AttemptRecord
-from game.progress.recovery import DB_NAME
 from game.progress.store import Store
 from game.safe_text import clean
 
@@ -116,12 +114,7 @@ def _results(args: argparse.Namespace) -> int:
     if not has_saves(folder):
         raise UsageError(f"nothing is recorded in {clean(str(folder))} yet")
     with open_for_reading(folder) as store:
-        player = None
-        if args.player is not None:
-            player = store.find_player(args.player)
-            if player is None:
-                known = ", ".join(clean(p) for p in store.players()) or "none yet"
-                raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
+        player = _player(store, args.player)
         lines = results_export.result_lines(
             store, player=player, pack_id=args.pack, since=args.since
         )
@@ -148,23 +141,24 @@ def _write(args: argparse.Namespace, attempts: list[AttemptRecord], out: TextIO,
 
 
 def _attempts(folder: Path, args: argparse.Namespace) -> list[AttemptRecord]:
-    db = folder / DB_NAME
-    if not db.is_file() or db.stat().st_size == 0:
+    if not has_saves(folder):
         if args.player is not None:
             raise UsageError(f"no player named {clean(args.player)!r}; players: none yet")
         return []
-    try:
-        store = Store.open(folder)
-    except StoreUnavailable:
-        store = Store.open(folder, read_only=True)
-    with store:
-        player = None
-        if args.player is not None:
-            player = store.find_player(args.player)
-            if player is None:
-                known = ", ".join(clean(p) for p in store.players()) or "none yet"
-                raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
+    with open_for_reading(folder) as store:
+        player = _player(store, args.player)
         return store.history(player, pack_id=args.pack, since=args.since, answers=True)
+
+
+def _player(store: Store, wanted: str | None) -> str | None:
+    """The stored spelling of ``--player`` (None without it); an unknown name is an error."""
+    if wanted is None:
+        return None
+    player = store.find_player(wanted)
+    if player is None:
+        known = ", ".join(clean(p) for p in store.players()) or "none yet"
+        raise UsageError(f"no player named {clean(wanted)!r}; players: {known}")
+    return player
 
 
 def _to_stdout(write: Callable[[TextIO], int], encoding: str) -> None:
