@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.commands.leaderboard import add_min_answers, check_min_answers
 from game.commands.saves_access import has_saves, open_for_reading, packs_by_id
 from game.errors import UsageError
 from game.paths import saves_dir
@@ -37,13 +38,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--pack", metavar="ID", help="one pack (default: the one answered last)")
     parser.add_argument("--period", choices=leaderboard.PERIODS, default="today")
-    parser.add_argument(
-        "--min-answers",
-        metavar="N",
-        type=int,
-        default=leaderboard.DEFAULT_MIN_ANSWERS,
-        help=f"answers needed to be ranked (default: {leaderboard.DEFAULT_MIN_ANSWERS})",
-    )
+    add_min_answers(parser)
     parser.add_argument(
         "--every", metavar="SECONDS", type=float, default=3.0, help="refresh interval (default: 3)"
     )
@@ -85,8 +80,7 @@ class SavesReader:
 
 def run(args: argparse.Namespace) -> int:
     """Run the board until ctrl+q."""
-    if args.min_answers < 1:
-        raise UsageError("--min-answers must be at least 1")
+    check_min_answers(args)
     if not 0.5 <= args.every <= 3600:
         raise UsageError("--every must be between 0.5 and 3600 seconds")
     from game.ui.board.app import BoardApp

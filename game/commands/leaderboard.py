@@ -55,13 +55,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", metavar="ID", help="one pack only")
     parser.add_argument("--period", choices=leaderboard.PERIODS, default="all")
     parser.add_argument("--since", metavar="DATE", type=parse_since, help="answers from then on")
-    parser.add_argument(
-        "--min-answers",
-        metavar="N",
-        type=int,
-        default=leaderboard.DEFAULT_MIN_ANSWERS,
-        help=f"answers needed to be ranked (default: {leaderboard.DEFAULT_MIN_ANSWERS})",
-    )
+    add_min_answers(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     switch = parser.add_mutually_exclusive_group()
     switch.add_argument("--hide", action="store_true", help="hide the leaderboard (coach)")
@@ -69,10 +63,26 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the leaderboard, or hide / show it."""
+def add_min_answers(parser: argparse.ArgumentParser) -> None:
+    """``--min-answers N``, as the leaderboard and the board take it (see ``check_min_answers``)."""
+    parser.add_argument(
+        "--min-answers",
+        metavar="N",
+        type=int,
+        default=leaderboard.DEFAULT_MIN_ANSWERS,
+        help=f"answers needed to be ranked (default: {leaderboard.DEFAULT_MIN_ANSWERS})",
+    )
+
+
+def check_min_answers(args: argparse.Namespace) -> None:
+    """Refuse a minimum below one answer."""
     if args.min_answers < 1:
         raise UsageError("--min-answers must be at least 1")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the leaderboard, or hide / show it."""
+    check_min_answers(args)
     folder = saves_dir(args.saves)
     if args.hide or args.show:
         with Store.open(folder) as store:
