@@ -24,6 +24,18 @@ CONTEXT_KEY = Binding(
     tooltip="Show or hide the position's background",
 )
 """F2 on every screen that shows a position (``ClaimScreen``)."""
+QUIT_KEY = Binding(
+    "q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"
+)
+"""``q`` quits where no text box has focus (``GameScreen.check_action``)."""
+STATS_KEY = Binding(
+    "t,f4",
+    "stats",
+    "Statistics",
+    id="show-stats",
+    tooltip="Your progress: scores, trends, mastery and the flow sheet",
+)
+"""The statistics, from the screens between rounds (``GameScreen.action_stats``)."""
 
 
 class GameScreen(Screen[None]):
@@ -51,6 +63,12 @@ class GameScreen(Screen[None]):
     def action_quit_letter(self) -> None:
         """``q``: quit, where no text box has focus."""
         self.app.action_quit_game()  # type: ignore[attr-defined]
+
+    def action_stats(self) -> None:
+        """The player's statistics (``STATS_KEY``)."""
+        from game.ui.progress_view import show_stats
+
+        show_stats(self.game)
 
 
 class ClaimScreen(GameScreen):

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from game.safe_text import shorten
+from game.ui.screens.base import QUIT_KEY
 from game.ui.screens.club_base import RevealScreen
 from game.ui.text import literal, short
 from game.ui.widgets.answer_view import AnswerView
@@ -44,7 +45,7 @@ it matters), then every answer with the words that earned credit highlighted.
         Binding("n,enter", "next", "Next position", id="next", tooltip="Go on"),
         Binding("n,enter", "results", "Leaderboard", id="to-results", tooltip="See the results"),
         Binding("escape", "end_round", "End round", id="end-round", tooltip="Stop the round"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, flow: ClubFlow) -> None:

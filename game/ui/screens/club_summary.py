@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.safe_text import shorten
+from game.ui.screens.base import QUIT_KEY
 from game.ui.screens.club_base import ClubResultsScreen
 from game.ui.text import literal
 
@@ -46,7 +47,7 @@ club leaderboard, **n** goes back to the start.
         Binding("l", "leaderboard", "Leaderboard", id="leaderboard", tooltip="Club leaderboard"),
         Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start"),
         Binding("escape", "new_round", "New round", id="back-to-start", show=False),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, flow: ClubFlow) -> None:

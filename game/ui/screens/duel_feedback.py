@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Label, Static
 
 from game.safe_text import shorten
+from game.ui.screens.base import QUIT_KEY
 from game.ui.screens.club_base import RevealScreen
 from game.ui.text import literal, short
 from game.ui.widgets.answer_view import AnswerView
@@ -46,7 +47,7 @@ next position. After the last one, the match result.
         Binding("n,enter", "next", "Next position", id="next", tooltip="Swap sides and go on"),
         Binding("n,enter", "results", "Match result", id="to-results", tooltip="Who won"),
         Binding("escape", "end_round", "End match", id="end-round", tooltip="Stop the match"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, flow: ClubFlow) -> None:

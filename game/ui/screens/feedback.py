@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from game.rounds.base import GradedAnswer
 from game.rounds.practice import Phase
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, GameScreen
 from game.ui.session import PlaySession
 from game.ui.text import literal, short
 from game.ui.widgets.answer_view import AnswerView
@@ -41,7 +41,7 @@ read them, then **r** to try the same position again or **n** / **Enter** to go 
             id="end-round",
             tooltip="Stop here and see the summary",
         ),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, session: PlaySession, attempt: GradedAnswer) -> None:

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from game.safe_text import shorten
+from game.ui.screens.base import QUIT_KEY
 from game.ui.screens.club_base import ClubScreen
 from game.ui.text import literal
 
@@ -36,7 +37,7 @@ is in. Nobody's answer or score is shown until every player has answered this po
 """
     BINDINGS = [
         Binding("escape", "end_round", "End round", id="end-round", tooltip="Stop the round"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, flow: ClubFlow) -> None:

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 from game.errors import CounterpointError
 from game.safe_text import clean, shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, GameScreen
 from game.ui.widgets.standings_table import PERIOD_NAMES, StandingsTable, notes_text
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ time), **m** changes the minimum, **Esc** goes back.
         Binding("d", "next_period", "Period", id="next-period", tooltip="Today, week, all time"),
         Binding("m", "next_minimum", "Minimum", id="next-minimum", tooltip="Answers to rank"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to where you were"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(

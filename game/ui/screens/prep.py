@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from game.ui.screens.base import CONTEXT_KEY, ClaimScreen
+from game.ui.screens.base import CONTEXT_KEY, QUIT_KEY, ClaimScreen
 from game.ui.text import instruction, literal
 from game.ui.widgets.claim_card import ClaimCard
 from game.ui.widgets.prep_timer import PrepTimer
@@ -55,7 +55,7 @@ position's background.
         ),
         CONTEXT_KEY,
         Binding("escape", "end_round", "End round", id="end-round", tooltip="Stop the round"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(

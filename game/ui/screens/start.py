@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from game.safe_text import shorten
 from game.ui.play_options import CUSTOM, MODES, custom_seconds, prep_options, timer_options
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, STATS_KEY, GameScreen
 from game.ui.session import RoundChoice
 from game.ui.settings import TIMER_CHOICES
 from game.ui.text import literal, short
@@ -77,13 +77,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             id="resume-draft",
             tooltip="Go back to the answer you left unsent last time",
         ),
-        Binding(
-            "t,f4",
-            "stats",
-            "Statistics",
-            id="show-stats",
-            tooltip="Your progress: scores, trends, mastery and the flow sheet",
-        ),
+        STATS_KEY,
         Binding(
             "l,f9",
             "leaderboard",
@@ -92,7 +86,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             show=False,
             tooltip="The club leaderboard: ranked by average score, per pack and period",
         ),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self) -> None:
@@ -345,11 +339,6 @@ Enter, Enter, Enter starts a round with the choices shown.
         )
         line.display = text is not None
         line.update(Content(text or ""))
-
-    def action_stats(self) -> None:
-        from game.ui.progress_view import show_stats
-
-        show_stats(self.game)
 
     def waiting_draft(self) -> tuple[str, str, str] | None:
         """The first unsent answer this player left, as (pack id, position id, stance)."""

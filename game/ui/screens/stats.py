@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Static, TabbedCon
 from game.progress.stats import Mastery, PersonalBest
 from game.safe_text import shorten
 from game.ui.progress_view import StatsView
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, GameScreen
 from game.ui.widgets.flow_grid import FlowGrid, legend, row_detail
 from game.ui.widgets.mastery_table import ARROWS, FIXED_COLUMNS, LEGEND, MasteryTable
 from game.ui.widgets.trend_chart import TrendChart
@@ -82,7 +82,7 @@ on the positions where you dropped a point.
             tooltip="Each rubric point: found, dropped or never raised",
         ),
         Binding("escape", "close", "Back", id="close-stats", tooltip="Back to where you were"),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, view: StatsView | str, tab: str = "overview") -> None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from game.rounds.practice import RoundSummary
 from game.safe_text import shorten
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, STATS_KEY, GameScreen
 from game.ui.session import PlaySession
 from game.ui.text import short
 
@@ -37,13 +37,7 @@ statistics. A personal best beaten in this round is announced under the totals.
             tooltip="Play your weakest position again",
         ),
         Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start screen"),
-        Binding(
-            "t,f4",
-            "stats",
-            "Statistics",
-            id="show-stats",
-            tooltip="Your progress: scores, trends, mastery and the flow sheet",
-        ),
+        STATS_KEY,
         Binding(
             "escape",
             "new_round",
@@ -52,7 +46,7 @@ statistics. A personal best beaten in this round is announced under the totals.
             show=False,
             tooltip="Back to the start screen",
         ),
-        Binding("q", "quit_letter", "Quit", id="quit-letter", show=False, tooltip="Quit the game"),
+        QUIT_KEY,
     ]
 
     def __init__(self, session: PlaySession) -> None:
@@ -110,11 +104,6 @@ statistics. A personal best beaten in this round is announced under the totals.
         )
         if found and fresh:
             self.notify("\n".join(found), title="Personal best!", markup=False)
-
-    def action_stats(self) -> None:
-        from game.ui.progress_view import show_stats
-
-        show_stats(self.game)
 
     def _totals(self) -> Content:
         s = self.summary
