@@ -11,15 +11,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from game.safe_text import shorten
 from game.ui.play_options import CUSTOM, MODES, custom_seconds, prep_options, timer_options
 from game.ui.screens.base import QUIT_KEY, STATS_KEY, GameScreen
 from game.ui.session import RoundChoice
 from game.ui.settings import TIMER_CHOICES
-from game.ui.text import literal, short
+from game.ui.text import short
 from game.ui.widgets.choice import Choice
+from game.ui.widgets.pack_list import PackList
 from game.ui.words import GUEST, NAME_LIMIT, tidy_name
 
 if TYPE_CHECKING:
@@ -96,8 +96,6 @@ Enter, Enter, Enter starts a round with the choices shown.
         self.position_pack: int | None = None
         """The entry the chosen position belongs to."""
         self._waiting: tuple[str, str, str] | None = None
-        self.shown: list[PackEntry] = []
-        """The entries in the pack list, as listed (the app's list may be reloaded)."""
 
     def compose(self) -> ComposeResult:
         game = self.game
@@ -116,7 +114,7 @@ Enter, Enter, Enter starts a round with the choices shown.
                 )
             yield Static(id="players-known", classes="hint")
             yield Label("Pack", classes="section")
-            yield OptionList(id="packs")
+            yield PackList(id="packs")
             yield Static(id="pack-info", classes="hint")
             with Horizontal(id="play-row"):
                 yield Label("Play", classes="field-label")
@@ -231,71 +229,29 @@ Enter, Enter, Enter starts a round with the choices shown.
 
     def refresh_packs(self) -> None:
         """(Re)fill the pack list from the app's entries, keeping the highlighted pack."""
-        packs = self.query_one("#packs", OptionList)
         wanted = self.selected_pack_id() or self.game.initial_pack_id()
-        packs.clear_options()
-        first_ok: int | None = None
-        wanted_index: int | None = None
-        # Playable packs first; broken ones after, greyed, still selectable to read the error.
-        self.shown = list(self.game.entries)
-        ordered = sorted(enumerate(self.shown), key=lambda pair: not pair[1].ok)
-        for index, entry in ordered:
-            if entry.ok and entry.pack is not None:
-                count = len(entry.pack.positions)
-                prompt = Content.assemble(
-                    literal(entry.pack.title, "bold"),
-                    (f" · {count} position{'s' * (count != 1)} · {entry.id}", "$foreground-muted"),
-                )
-                first_ok = index if first_ok is None else first_ok
-                wanted_index = index if entry.id == wanted else wanted_index
-            else:
-                prompt = Content.assemble(
-                    ("⚠ broken: ", "$text-warning"),
-                    short(entry.path.name, 40, "$foreground-disabled"),
-                    (" · " + problem_line(entry), "$foreground-disabled"),
-                )
-            packs.add_option(Option(prompt, id=f"pack-{index}"))
-        highlight = wanted_index if wanted_index is not None else first_ok
-        if highlight is not None:
-            packs.highlighted = index_of(packs, f"pack-{highlight}")
+        self.query_one(PackList).fill(self.game.entries, wanted)
         self.show_pack_info()
+
+    @property
+    def shown(self) -> list[PackEntry]:
+        """The entries in the pack list, as listed (the app's list may be reloaded)."""
+        return self.query_one(PackList).shown
 
     def highlighted_index(self) -> int | None:
         """The entry under the cursor in the pack list, broken or not."""
-        option = self.query_one("#packs", OptionList).highlighted_option
-        if option is None or option.id is None:
-            return None
-        return int(option.id.removeprefix("pack-"))
+        return self.query_one(PackList).highlighted_index()
 
     def selected_entry_index(self) -> int | None:
         """The highlighted entry if it can be played."""
-        index = self.highlighted_index()
-        return index if index is not None and self.shown[index].ok else None
+        return self.query_one(PackList).playable_index()
 
     def selected_pack_id(self) -> str | None:
         index = self.selected_entry_index() if self.is_mounted else None
         return None if index is None else self.shown[index].id
 
     def show_pack_info(self) -> None:
-        info = self.query_one("#pack-info", Static)
-        index = self.highlighted_index()
-        if index is None:
-            info.update(
-                "No packs found: ask your coach to add some."
-                if self.game.served
-                else "No packs found: add a folder of packs with --packs DIR."
-            )
-            return
-        entry = self.shown[index]
-        if entry.pack is None:
-            info.update(
-                Content.assemble(
-                    ("Cannot be played: ", "$text-warning"), short(str(entry.error), 220)
-                )
-            )
-            return
-        pack = entry.pack
-        info.update(short(pack.description or pack.title, 150))
+        self.query_one("#pack-info", Static).update(self.query_one(PackList).info(self.game.served))
 
     @on(OptionList.OptionHighlighted, "#packs")
     def _pack_highlighted(self) -> None:
@@ -492,24 +448,3 @@ Enter, Enter, Enter starts a round with the choices shown.
     def focus_packs(self) -> None:
         """Put the cursor on the pack list (the palette's "Choose pack")."""
         self.query_one("#packs", OptionList).focus()
-
-
-def problem_line(entry: PackEntry) -> str:
-    """The first problem of a broken pack, without the file name (shown beside it)."""
-    error = entry.error
-    problems = getattr(error, "problems", None) or []
-    if problems:
-        first = problems[0]
-        where = f"line {first.line}: " if first.line else ""
-        field = f"{first.path}: " if first.path else ""
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        return f"{where}{field}{first.message}{more}"
-    return str(error).splitlines()[0] if error else "cannot be read"
-
-
-def index_of(options: OptionList, option_id: str) -> int | None:
-    """The index of the option with this id, if present."""
-    try:
-        return options.get_option_index(option_id)
-    except Exception:  # OptionDoesNotExist: nothing to highlight
-        return None
