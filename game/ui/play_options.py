@@ -1,4 +1,4 @@
-"""The start screen's play options: who plays (solo or a club mode), timers and prep time.
+"""The start screen's play options: who plays (solo or club), round, stance, timer and prep.
 
 Kept apart from the start screen so that screen stays about choosing a pack and a round;
 nothing here is imported before the start screen is built, and the club screens load only
@@ -15,16 +15,46 @@ if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
     from game.rounds.plan import RoundSpec, StanceChoice
     from game.ui.app import CounterpointApp
+    from game.ui.settings import Settings
 
 MODES: list[tuple[str, str]] = [
     ("Solo practice", "solo"),
     ("Hot-seat", "hotseat"),
     ("Head-to-head", "headtohead"),
 ]
+KINDS: list[tuple[str, str]] = [
+    ("3 at random", "random:3"),
+    ("5 at random", "random:5"),
+    ("All in order", "all"),
+    ("One position", "single"),
+    ("Drill", "drill"),
+]
+"""The kinds of round offered, as (label, value); ``random:N`` for N positions at random."""
+STANCES: list[tuple[str, str]] = [("Rebut", "rebut"), ("Defend", "defend"), ("Mixed", "mixed")]
+STANCE_HINT = "Rebut: argue it is wrong · Defend: argue it is right · Mixed: the game picks"
 CUSTOM = -1
 """The timer option whose seconds are typed in."""
 PREP_CHOICES: tuple[int, ...] = (0, 15, 30, 60, 120)
 """Preparation times offered (0 = none)."""
+
+
+def kind_options(round_count: int) -> list[tuple[str, str]]:
+    """The kinds of round, with the last random size played when it is not a preset."""
+    kinds = list(KINDS)
+    if all(value != f"random:{round_count}" for _, value in kinds):
+        kinds.insert(0, (f"{round_count} at random", f"random:{round_count}"))
+    return kinds
+
+
+def kind_value(settings: Settings, requested_position: str | None) -> str:
+    """The kind of round to offer first: the last one played (one position only if asked)."""
+    if settings.round_kind == "random":
+        return f"random:{settings.round_count}"
+    if settings.round_kind == "drill":
+        return "drill"
+    if settings.round_kind == "single" and requested_position:
+        return "single"
+    return "all" if settings.round_kind == "all" else "random:3"
 
 
 def seconds_label(seconds: int, none: str) -> str:

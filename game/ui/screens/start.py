@@ -13,10 +13,19 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 
 from game.safe_text import shorten
-from game.ui.play_options import CUSTOM, MODES, custom_seconds, prep_options, timer_options
+from game.ui.play_options import (
+    CUSTOM,
+    MODES,
+    STANCE_HINT,
+    STANCES,
+    custom_seconds,
+    kind_options,
+    kind_value,
+    prep_options,
+    timer_options,
+)
 from game.ui.screens.base import QUIT_KEY, STATS_KEY, GameScreen
 from game.ui.session import RoundChoice
-from game.ui.settings import TIMER_CHOICES
 from game.ui.text import short
 from game.ui.widgets.choice import Choice
 from game.ui.widgets.pack_list import PackList
@@ -25,19 +34,6 @@ from game.ui.words import GUEST, NAME_LIMIT, tidy_name
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
     from game.rounds.plan import StanceChoice
-
-KINDS: list[tuple[str, str]] = [
-    ("3 at random", "random:3"),
-    ("5 at random", "random:5"),
-    ("All in order", "all"),
-    ("One position", "single"),
-    ("Drill", "drill"),
-]
-STANCES: list[tuple[str, str]] = [("Rebut", "rebut"), ("Defend", "defend"), ("Mixed", "mixed")]
-STANCE_HINT = "Rebut: argue it is wrong · Defend: argue it is right · Mixed: the game picks"
-TIMERS: list[tuple[str, int]] = [
-    ("No timer" if s == 0 else f"{s} s" if s < 60 else f"{s // 60} min", s) for s in TIMER_CHOICES
-]
 
 
 class StartScreen(GameScreen):
@@ -123,11 +119,12 @@ Enter, Enter, Enter starts a round with the choices shown.
                 yield Choice(prep_options(settings.prep), settings.prep, id="prep")
             with Horizontal(id="options"):
                 yield Label("Round", classes="field-label")
-                yield Choice(self._kind_options(), self._kind_value(), id="kind")
+                kind = kind_value(settings, self.game.requested_position)
+                yield Choice(kind_options(settings.round_count), kind, id="kind")
                 yield Label("Stance", classes="field-label")
                 yield Choice(STANCES, settings.stance, id="stance")
                 yield Label("Timer", classes="field-label")
-                yield Choice(self._timer_options(), settings.timer, id="timer")
+                yield Choice(timer_options(settings.timer), settings.timer, id="timer")
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
             yield Static(id="single-position", classes="hint")
             yield Static(id="drill-due", classes="hint")
@@ -169,16 +166,6 @@ Enter, Enter, Enter starts a round with the choices shown.
         if self.game.requested_position:
             self._position_picked(self.game.requested_position)
 
-    def _kind_options(self) -> list[tuple[str, str]]:
-        kinds = list(KINDS)
-        count = self.game.settings.round_count
-        if all(value != f"random:{count}" for _, value in kinds):
-            kinds.insert(0, (f"{count} at random", f"random:{count}"))
-        return kinds
-
-    def _timer_options(self) -> list[tuple[str, int]]:
-        return timer_options(self.game.settings.timer)
-
     def timer_seconds(self) -> int | None:
         """The timer chosen, in seconds; None (with a notice) when custom seconds are wrong."""
         value = int(str(self.query_one("#timer", Choice).value))
@@ -214,16 +201,6 @@ Enter, Enter, Enter starts a round with the choices shown.
         from game.ui.play_options import show_leaderboard
 
         show_leaderboard(self.game, self.selected_pack_id())
-
-    def _kind_value(self) -> str:
-        settings = self.game.settings
-        if settings.round_kind == "random":
-            return f"random:{settings.round_count}"
-        if settings.round_kind == "drill":
-            return "drill"
-        if settings.round_kind == "single" and self.game.requested_position:
-            return "single"
-        return "all" if settings.round_kind == "all" else "random:3"
 
     # -- packs ------------------------------------------------------------------------------
 
