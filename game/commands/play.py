@@ -77,9 +77,11 @@ def run(args: argparse.Namespace) -> int:
     """Play; returns the exit code (0, or 128+signal when stopped by SIGTERM/SIGHUP)."""
     if args.timer is not None and not 0 <= args.timer <= MAX_TIMER:
         raise UsageError(f"--timer must be between 0 and {MAX_TIMER} seconds")
-    from game.rounds.plan import parse_positions
+    spec = None
+    if args.positions:
+        from game.rounds.plan import parse_positions  # only then: keeps start-up light
 
-    spec = parse_positions(args.positions) if args.positions else None
+        spec = parse_positions(args.positions)
     args.served = served_requested(getattr(args, "served", False))
     if args.served and args.plain:
         raise UsageError("a served game is full-screen: --plain cannot be served")

@@ -20,7 +20,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from game.paths import FEATURED_PACK
-from game.rounds.base import Clock, GradedAnswer
 from game.safe_text import clean
 from game.ui.commands import GameCommands
 from game.ui.draft_keeper import DraftKeeper, DraftStore
@@ -35,6 +34,7 @@ from game.ui.settings import DARK_THEME, LIGHT_THEME, Settings
 if TYPE_CHECKING:
     from game.packs.discovery import PackEntry
     from game.progress.store import Store
+    from game.rounds.base import Clock, GradedAnswer
 
 PaletteCommand = tuple[str, str, Callable[[], Any]]
 SHOW_EVERY_KEY = frozenset({"submit"})
