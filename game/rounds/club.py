@@ -141,8 +141,6 @@ class Seat:
 
     player: str
     """The player's name."""
-    player_index: int
-    """The player's place in the round's list of players."""
     stance: Stance
     """The stance this player takes on this position."""
 
@@ -239,11 +237,6 @@ class SeatedRound(TurnRound[Phase]):
     def seat(self) -> Seat:
         """The seat whose turn it is (the last one while revealing)."""
         return self.seats(self._index)[self._seat]
-
-    @property
-    def seat_index(self) -> int:
-        """The current seat's place in the position's order (0-based)."""
-        return self._seat
 
     @property
     def answers(self) -> tuple[ClubAnswer, ...]:

@@ -102,8 +102,8 @@ class HeadToHeadRound(SeatedRound):
         defender = turn_index % 2
         rebutter = 1 - defender
         return (
-            Seat(self.players[defender], defender, "defend"),
-            Seat(self.players[rebutter], rebutter, "rebut"),
+            Seat(self.players[defender], "defend"),
+            Seat(self.players[rebutter], "rebut"),
         )
 
     def exchange(self, turn_index: int) -> Exchange | None:

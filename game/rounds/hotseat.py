@@ -110,7 +110,7 @@ class HotSeatRound(SeatedRound):
             stance = base
             if self.stance_rule == "alternate" and (player + turn_index) % 2:
                 stance = opposite(base)
-            seats.append(Seat(self.players[player], player, stance))
+            seats.append(Seat(self.players[player], stance))
         return tuple(seats)
 
     def summary(self) -> HotSeatSummary:

@@ -20,7 +20,6 @@ RoundKind = Literal["all", "random", "single"]
 StanceChoice = Literal["rebut", "defend", "mixed"]
 """A fixed stance, or ``mixed``: the game picks one the position has, per position."""
 
-ROUND_KINDS: tuple[RoundKind, ...] = get_args(RoundKind)
 STANCE_CHOICES: tuple[StanceChoice, ...] = get_args(StanceChoice)
 DEFAULT_COUNT = 3
 """How many positions a random round plays unless told otherwise."""

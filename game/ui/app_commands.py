@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.rounds.practice import Phase, RoundSummary
 from game.safe_text import clean, shorten
+from game.ui.play_options import show_leaderboard
 from game.ui.progress_view import show_stats
 
 if TYPE_CHECKING:
@@ -233,10 +234,3 @@ def reopen_saves(app: CounterpointApp, saves: Path) -> None:
     start = app.screen_stack[0]
     if isinstance(start, StartScreen):
         start.refresh_store_status()
-
-
-def show_leaderboard(app: CounterpointApp, pack_id: str | None) -> None:
-    """The club leaderboard screen (loaded only when asked for)."""
-    from game.ui.play_options import show_leaderboard as show
-
-    show(app, pack_id)

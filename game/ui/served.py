@@ -156,8 +156,3 @@ class ServedApp(CounterpointApp):
         key = self.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
         self.notify("Your results are on their way to your browser as a download.", markup=False)
         return key
-
-
-def make_served_app(*args: Any, **options: Any) -> ServedApp:
-    """``make_app`` for a served game (same arguments)."""
-    return ServedApp(*args, **options)

@@ -43,8 +43,3 @@ class ClaimCard(Vertical):
 
     def watch_show_context(self, show: bool) -> None:
         self.set_class(show, "-context")
-
-    @property
-    def has_context(self) -> bool:
-        """Whether the position has any context to show."""
-        return self.position.context is not None
