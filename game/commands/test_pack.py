@@ -1,8 +1,10 @@
 """``counterpoint test-pack PATH``: run every point's examples, as instructors do before class.
 
 Each ``match`` example must be credited with its point and each ``miss`` example must not.
-Failures are printed with the confidence and the point the grader found nearest; a table
-gives each point's pass rate, precision and recall; then the rubric's lint warnings (see
+Failures are printed with the confidence, the wording of the point (argument or phrase n)
+that matched or came closest, and the point the grader found nearest; a table gives each
+point's pass rate, precision and recall, and under it the examples of other points that a
+point was credited with (what its precision lost); then the rubric's lint warnings (see
 ``game.grading.lint``). Exit status 1 when any example fails, or with ``--strict`` when the
 linter warns.
 """
@@ -17,7 +19,9 @@ from game.commands.grade import resolve_pack
 from game.grading.grader import Grader
 from game.grading.lint import Finding, PointStats, lint
 from game.grading.result import PointResult, Result
-from game.packs.model import Pack
+from game.grading.verdict import calibrate
+from game.grading.wordings import Wording, closest_wordings
+from game.packs.model import Pack, Stance
 from game.safe_text import clean, shorten
 
 
@@ -71,7 +75,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         if failures:
             print()
-        print(_table(tallies, {s.where: s for s in report.stats}))
+        stats = {s.where: s for s in report.stats}
+        print(_table(tallies, stats))
+        strays = _strays(tallies, stats)
+        if strays:
+            print()
+            print(strays)
         total = sum(t.match_all + t.miss_all for t in tallies)
         print()
         print(f"{total - failed} of {total} examples passed; {failed} failed")
@@ -104,7 +113,10 @@ def check(pack: Pack, grader: Grader | None = None) -> tuple[list[Tally], list[s
                     if verdict.matched:
                         tally.match_ok += 1
                     else:
-                        failures.append(_failure("match", tally.label, text, verdict, result))
+                        wording = _wording(grader, text, position.id, stance, point.id)
+                        failures.append(
+                            _failure("match", tally.label, text, verdict, result, wording)
+                        )
                 for text in examples.miss:
                     result = grader.grade(text, position.id, stance)
                     verdict = _verdict(result, point.id)
@@ -112,7 +124,10 @@ def check(pack: Pack, grader: Grader | None = None) -> tuple[list[Tally], list[s
                     if not verdict.matched:
                         tally.miss_ok += 1
                     else:
-                        failures.append(_failure("miss", tally.label, text, verdict, result))
+                        wording = _wording(grader, text, position.id, stance, point.id)
+                        failures.append(
+                            _failure("miss", tally.label, text, verdict, result, wording)
+                        )
     return tallies, failures
 
 
@@ -120,7 +135,19 @@ def _verdict(result: Result, point_id: str) -> PointResult:
     return next(p for p in result.points if p.point_id == point_id)
 
 
-def _failure(kind: str, label: str, text: str, verdict: PointResult, result: Result) -> str:
+def _wording(grader: Grader, text: str, position_id: str, stance: Stance, point_id: str) -> str:
+    """The failure line naming the point's wording that matched (for a miss example) or came
+    closest (for a match example): the one the author should reword or add beside."""
+    found: Wording | None = closest_wordings(grader, text, position_id, stance).get(point_id)
+    if found is None:
+        return "no wording of the point shares a word with it"
+    confidence = calibrate(found.similarity, grader.params.threshold)
+    return f'{found.label} "{shorten(found.text, 120)}" ({confidence:.2f})'
+
+
+def _failure(
+    kind: str, label: str, text: str, verdict: PointResult, result: Result, wording: str
+) -> str:
     others = [p for p in result.points if p.point_id != verdict.point_id]
     nearest = max(others, key=lambda p: p.confidence, default=None)
     if kind == "match":
@@ -131,9 +158,11 @@ def _failure(kind: str, label: str, text: str, verdict: PointResult, result: Res
         why = "credited, but it should not be"
     near = f"; nearest other point: {nearest.point_id} {nearest.confidence:.2f}" if nearest else ""
     warnings = "; ".join(f"{w.code}: {w.message}" for w in result.warnings)
+    closest = "matched by" if kind == "miss" else "closest wording"
     lines = [
         f"FAIL {label}: {kind} example {why} (confidence {verdict.confidence:.2f}{near})",
         f'     "{shorten(text, 160)}"',
+        f"     {closest}: {wording}",
     ]
     if warnings:
         lines.append(f"     warnings: {shorten(warnings, 240)}")
@@ -156,6 +185,25 @@ def _table(tallies: list[Tally], stats: dict[str, PointStats]) -> str:
             f"  {t.rate:4.0%}  {precision:>9}  {recall:>6}"
         )
     return clean("\n".join(rows))
+
+
+def _strays(tallies: list[Tally], stats: dict[str, PointStats]) -> str:
+    """Under the table: for each point whose precision is below 100%, the examples written
+    for other points (or its own near misses) that it was credited with."""
+    lines: list[str] = []
+    for t in tallies:
+        point = stats.get(t.label)
+        if point is None or not point.strays:
+            continue
+        lines.append(f"  {t.label} ({_share(point.precision)} precision) was credited on:")
+        for stray in point.strays:
+            whose = "its own" if t.label.endswith(f" {stray.point}") else f"{stray.point}'s"
+            lines.append(f'    {whose} {stray.kind} example "{shorten(stray.text, 120)}"')
+    if not lines:
+        return ""
+    return clean(
+        "\n".join(["Precision below 100%: examples credited with a point not theirs", *lines])
+    )
 
 
 def _warnings(findings: tuple[Finding, ...]) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from game.grading.grader import Grader
 from game.grading.matcher import match
@@ -50,6 +50,17 @@ class Finding:
     message: str
 
 
+@dataclass(frozen=True)
+class Stray:
+    """An example credited with a point it was not written for."""
+
+    point: str
+    """Id of the point the example was written for (the same point for its own near miss)."""
+    kind: str
+    """``match`` or ``miss``."""
+    text: str
+
+
 @dataclass
 class PointStats:
     """How a point does on the pack's examples of its position and stance."""
@@ -58,6 +69,8 @@ class PointStats:
     true_pos: int = 0
     false_neg: int = 0
     false_pos: int = 0
+    strays: list[Stray] = field(default_factory=list)
+    """The examples behind ``false_pos``: what brings its precision below 100%."""
 
     @property
     def recall(self) -> float | None:
@@ -336,5 +349,7 @@ def _stats(pack: Pack, examples: list[_Example], grade: _Grade) -> list[PointSta
         for point_id in credited:
             if (point_id == example.point) == (example.kind == "miss"):
                 # Its own near miss, or another point's answer, credited with it.
-                stats[(example.position, point_id)].false_pos += 1
+                other = stats[(example.position, point_id)]
+                other.false_pos += 1
+                other.strays.append(Stray(example.point, example.kind, example.text))
     return list(stats.values())
