@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from textual.pilot import Pilot
 from game.packs.discovery import PackEntry, discover
 from game.ui.app import CounterpointApp, make_app
 from game.ui.settings import Settings
+from tests.fixtures.ui.clock import FakeClock
 from tests.fixtures.ui.scripted import HERE as FIXTURES
 from tests.fixtures.ui.scripted import ScriptedGrader
 
@@ -22,19 +22,6 @@ STRONG = (
     "Pupils lose teaching time and fall behind in reading and maths."
 )
 WEAK = "Longer days exhaust children."
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @dataclass

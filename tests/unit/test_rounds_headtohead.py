@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from game.packs.model import Pack
 from game.rounds.club import Phase
 from game.rounds.headtohead import HeadToHeadRound
 from game.rounds.plan import Turn
+from tests.fixtures.ui.clock import FakeClock
 from tests.fixtures.ui.scripted import ScriptedGrader
 
 DEBATE = Pack.model_validate(
@@ -32,19 +33,12 @@ REBUT_PLAY = "Reading and sums need regular practice."
 NOTHING = "No."
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 2, 18, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+START = datetime(2024, 5, 2, 18, 0, tzinfo=UTC)
+"""When every round of this module starts."""
 
 
 def make(turns=TURNS, **options):
-    clock = FakeClock()
+    clock = FakeClock(START)
     grader = ScriptedGrader(DEBATE)
     return HeadToHeadRound(DEBATE, turns, ("Ada", "Bo"), grader.grade, clock, **options), clock
 
@@ -136,11 +130,11 @@ def test_prep_and_timer_apply_to_both_players() -> None:
 def test_head_to_head_is_for_two_players_and_two_sided_positions() -> None:
     grader = ScriptedGrader(DEBATE)
     with pytest.raises(ValueError, match="exactly two"):
-        HeadToHeadRound(DEBATE, TURNS, ("Ada", "Bo", "Cy"), grader.grade, FakeClock())
+        HeadToHeadRound(DEBATE, TURNS, ("Ada", "Bo", "Cy"), grader.grade, FakeClock(START))
     from tests.fixtures.ui.scripted import load
 
     tiny = load("tiny")
     with pytest.raises(ValueError, match="no defend rubric"):
         HeadToHeadRound(
-            tiny, [Turn("saves-money", "rebut")], ("Ada", "Bo"), grader.grade, FakeClock()
+            tiny, [Turn("saves-money", "rebut")], ("Ada", "Bo"), grader.grade, FakeClock(START)
         )

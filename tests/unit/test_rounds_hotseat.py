@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from game.rounds.club import (
 )
 from game.rounds.hotseat import HotSeatRound
 from game.rounds.plan import RoundSpec, Turn
+from tests.fixtures.ui.clock import FakeClock
 from tests.fixtures.ui.scripted import ScriptedGrader, load
 
 TINY = load("tiny")  # rest-helps: both stances; saves-money: rebut only; teachers-stay: defend
@@ -35,19 +36,12 @@ WEAK = "Longer days exhaust children."
 SAVINGS = "The savings are small because salaries stay the same."
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 1, 18, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+START = datetime(2024, 5, 1, 18, 0, tzinfo=UTC)
+"""When every round of this module starts."""
 
 
 def make(players=("Ada", "Bo", "Cy"), turns=None, **options):
-    clock = FakeClock()
+    clock = FakeClock(START)
     grader = ScriptedGrader(TINY)
     turns = turns or [Turn("rest-helps", "rebut"), Turn("saves-money", "rebut")]
     game = HotSeatRound(TINY, turns, players, grader.grade, clock, **options)
@@ -140,7 +134,7 @@ def test_nobody_answered_leaves_everyone_unranked() -> None:
 def test_alternating_stances_give_neighbours_opposite_sides_and_swap_each_position() -> None:
     turns = [Turn("homework-stress", "rebut"), Turn("play-matters", "rebut")]
     game = HotSeatRound(
-        DEBATE, turns, ("Ada", "Bo", "Cy"), ScriptedGrader(DEBATE).grade, FakeClock(),
+        DEBATE, turns, ("Ada", "Bo", "Cy"), ScriptedGrader(DEBATE).grade, FakeClock(START),
         stances="alternate",
     )  # fmt: skip
     first = {s.player: s.stance for s in game.seats(0)}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from game.rounds.base import RoundStateError
 from game.rounds.plan import Turn
 from game.rounds.practice import Phase, PracticeRound
+from tests.fixtures.ui.clock import FakeClock
 from tests.fixtures.ui.scripted import ScriptedGrader, load
 
 PACK = load("tiny")
@@ -20,17 +19,6 @@ STRONG = (
 )
 WEAK = "Longer days exhaust children."
 NONSENSE = "bananas"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 def make(turns: list[Turn] = TURNS, limit: float | None = None):
