@@ -6,7 +6,8 @@ Pure checks over a pack and the grader (nothing is printed or read here):
   other positions) would credit almost any answer;
 - two points whose examples make each other are hard to tell apart (and an example that
   makes a point of the other side gets the wrong-side refusal);
-- words that every point of a position uses carry almost no weight;
+- words that every point of a position uses carry almost no weight (the claim's and quote's
+  words are left out: they are discounted as the topic anyway);
 - a stance whose full marks are out of reach: ``full_marks`` above the total weight, or
   above what the points that can be credited at all add up to (a point none of whose own
   wordings earns it, e.g. one that only restates the claim, can never be credited; the
@@ -262,11 +263,14 @@ def _content_words(text: str, code: str) -> dict[str, str]:
 
 
 def _shared_words(pack: Pack) -> list[Finding]:
+    """Words every point of a position uses, leaving out the claim's and the quote's: those
+    already count a fifth as the topic's own, so a warning about them would only be noise."""
     out = []
     for position in pack.positions:
         points = [p for stance in position.stances for p in _rubric_points(position, stance)]
         if len(points) < 3:
             continue
+        topic = _content_words(f"{position.claim}\n{position.quote or ''}", pack.language)
         shared: dict[str, str] | None = None
         for point in points:
             words: dict[str, str] = {}
@@ -274,6 +278,7 @@ def _shared_words(pack: Pack) -> list[Finding]:
                 for stem, word in _content_words(text, pack.language).items():
                     words.setdefault(stem, word)
             shared = words if shared is None else {s: w for s, w in shared.items() if s in words}
+        shared = {s: w for s, w in (shared or {}).items() if s not in topic}
         if shared:
             listed = ", ".join(f'"{w}"' for w in sorted(shared.values()))
             out.append(
