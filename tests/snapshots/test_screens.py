@@ -12,7 +12,16 @@ import pytest
 from textual.pilot import Pilot
 
 from game.ui.settings import Settings
-from tests.ui.helpers import STRONG, FakeClock, FakeStore, build, settle, start_round, type_answer
+from tests.ui.helpers import (
+    STRONG,
+    FakeClock,
+    FakeStore,
+    build,
+    settle,
+    start_round,
+    submit_answer,
+    type_answer,
+)
 
 SIZES = [(80, 24), (120, 40)]
 SAVES = Path("/home/ada/.local/share/counterpoint")
@@ -50,9 +59,7 @@ async def to_summary(pilot: Pilot[Any]) -> None:
     await to_feedback(pilot)
     await pilot.press("n")
     await pilot.pause()
-    type_answer(pilot, "Schools save on buses.")
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await submit_answer(pilot, "Schools save on buses.")
     await pilot.press("n")
     await pilot.pause()
 

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 
 from game.packs.discovery import PackEntry, discover
 from tests.fixtures.ui.scripted import HERE as UI_FIXTURES
-from tests.ui.helpers import build, settle, type_answer
+from tests.ui.helpers import build, submit_answer
 
 CLUB_FIXTURES = Path(__file__).parents[1] / "fixtures" / "club"
 PACK_TITLE = "Homework for young pupils"
@@ -79,9 +79,7 @@ async def answer_seat(pilot: Pilot[Any], text: str | None = None) -> str:
     seat = flow.round.seat
     if text is None:
         text = ANSWERS[(flow.round.turn.position_id, seat.stance)]
-    type_answer(pilot, text)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await submit_answer(pilot, text)
     return text
 
 

@@ -143,3 +143,10 @@ def type_answer(pilot: Pilot[Any], text: str) -> None:
 def plain(widget: Any) -> str:
     """The text a widget shows, without styles."""
     return str(widget.render().plain if hasattr(widget.render(), "plain") else widget.render())
+
+
+async def submit_answer(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text``, submit it with ctrl+s and wait until it is graded."""
+    type_answer(pilot, text)
+    await pilot.press("ctrl+s")
+    await settle(pilot)

@@ -16,7 +16,7 @@ from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.choice import Choice
 from game.ui.widgets.claim_card import ClaimCard
 from tests.ui.club_helpers import add_players, club_app, to_setup
-from tests.ui.helpers import FakeClock, build, settle, start_round, type_answer
+from tests.ui.helpers import FakeClock, build, settle, start_round, submit_answer, type_answer
 
 
 async def test_the_presets_clubs_use_and_custom_seconds(tmp_path: Path) -> None:
@@ -81,9 +81,7 @@ async def test_practice_prep_shows_the_position_then_opens_the_box(tmp_path: Pat
         await pilot.press("r")  # a retry goes straight to the box
         await pilot.pause()
         assert isinstance(app.screen, PositionScreen)
-        type_answer(pilot, " Pupils flag.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, " Pupils flag.")
         await pilot.press("n")  # the next position has its own preparation; Enter skips it
         await pilot.pause()
         assert isinstance(app.screen, PrepScreen)

@@ -14,7 +14,7 @@ from game.ui.screens.position import PositionScreen
 from game.ui.screens.start import StartScreen
 from game.ui.settings import Settings
 from game.ui.widgets.answer_box import AnswerBox
-from tests.ui.helpers import build, settle, start_round, type_answer
+from tests.ui.helpers import build, start_round, submit_answer, type_answer
 
 KEY = "Ada/ui-tiny/rest-helps/rebut"
 
@@ -44,9 +44,7 @@ async def test_quit_mid_answer_then_get_the_draft_back_next_run(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(again.screen, PositionScreen)
         assert again.screen.query_one(AnswerBox).text == "Half an answer about longer days"
-        type_answer(pilot, ", and they tire pupils.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, ", and they tire pupils.")
     assert Drafts(tmp_path).load(KEY) is None  # graded: the draft is gone
 
 
@@ -108,9 +106,7 @@ async def test_a_store_that_fails_is_reported_and_the_game_goes_on(tmp_path: Pat
         status = str(app.screen.query_one("#store-status", Static).render())
         assert status.startswith("Not recording") and "damaged" in status
         await start_round(pilot)
-        type_answer(pilot, "Longer days exhaust children in the afternoon.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, "Longer days exhaust children in the afternoon.")
         assert app.session is not None and len(app.session.round.attempts) == 1
 
 

@@ -14,7 +14,15 @@ from game.ui.screens.start import StartScreen
 from game.ui.screens.summary import SummaryScreen
 from game.ui.settings import Settings
 from game.ui.widgets.answer_box import AnswerBox
-from tests.ui.helpers import STRONG, build, fixture_entries, settle, start_round, type_answer
+from tests.ui.helpers import (
+    STRONG,
+    build,
+    fixture_entries,
+    settle,
+    start_round,
+    submit_answer,
+    type_answer,
+)
 
 
 def key_table(screen: HelpScreen) -> dict[str, str]:
@@ -47,9 +55,7 @@ async def test_question_mark_and_q_work_where_no_text_box_has_focus(tmp_path: Pa
     app = build(saves=tmp_path, scripted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         assert isinstance(app.screen, FeedbackScreen)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -111,9 +117,7 @@ async def test_palette_commands_follow_the_game_state(tmp_path: Path) -> None:
         await start_round(pilot)
         titles = [c[0] for c in commands_for(app, app.screen)]
         assert "End round" in titles and "Export results" not in titles
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("escape")
@@ -139,9 +143,7 @@ async def test_history_reads_the_saves_when_recording(tmp_path: Path) -> None:
     app = build(saves=tmp_path, store=store, scripted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         show_history(app)
         await pilot.pause()
         screen = app.screen

@@ -15,7 +15,7 @@ from game.ui.widgets.answer_box import ANSWER_CAP, AnswerBox
 from game.ui.widgets.answer_view import AnswerView
 from game.ui.widgets.point_list import PointList
 from tests.fixtures.ui.scripted import load
-from tests.ui.helpers import build, settle, start_round, type_answer
+from tests.ui.helpers import build, settle, start_round, submit_answer, type_answer
 
 MARKUP = load("markup")
 POSITION = MARKUP.positions[0]
@@ -60,9 +60,7 @@ async def test_markup_in_pack_text_is_shown_exactly_and_does_nothing(tmp_path: P
         await pilot.click(".quote")  # a click on "[@click=app.quit]" must not quit
         await pilot.pause()
         assert app.is_running and app.return_code is None
-        type_answer(pilot, "Nothing but [bold]this[/] stays as typed x [/")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, "Nothing but [bold]this[/] stays as typed x [/")
         feedback = app.screen
         assert isinstance(feedback, FeedbackScreen)
         shown = rendered(feedback.query_one(AnswerView)).plain
@@ -147,9 +145,7 @@ async def test_a_grader_that_fails_keeps_the_answer(tmp_path: Path) -> None:
     app = build(saves=tmp_path, grader_factory=Broken)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
-        type_answer(pilot, "my answer")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, "my answer")
         assert isinstance(app.screen, PositionScreen)
         box = app.screen.query_one(AnswerBox)
         assert box.text == "my answer" and not box.read_only

@@ -24,7 +24,14 @@ from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.evidence_view import MADE, EvidenceView
 from game.ui.widgets.point_meter import PointMeter
 from tests.fixtures.ui.scripted import HERE as FIXTURES
-from tests.ui.helpers import STRONG, build, fixture_entries, settle, start_round, type_answer
+from tests.ui.helpers import (
+    STRONG,
+    build,
+    fixture_entries,
+    start_round,
+    submit_answer,
+    type_answer,
+)
 
 BROKEN = """\
 pack: 1
@@ -269,9 +276,7 @@ async def test_the_palette_opens_the_lab_on_the_answer_just_graded(tmp_path: Pat
         await start_round(pilot)
         titles = [title for title, _, _ in commands_for(app, app.screen)]
         assert "Rubric lab" not in titles  # not while an answer is being typed
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         assert isinstance(app.screen, FeedbackScreen)
         command = next(c for t, _, c in commands_for(app, app.screen) if t == "Rubric lab")
         command()

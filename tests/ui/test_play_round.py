@@ -14,7 +14,16 @@ from game.ui.screens.start import StartScreen
 from game.ui.screens.summary import SummaryScreen
 from game.ui.widgets.answer_box import AnswerBox
 from game.ui.widgets.score_bar import ScoreBar
-from tests.ui.helpers import STRONG, WEAK, FakeClock, build, settle, start_round, type_answer
+from tests.ui.helpers import (
+    STRONG,
+    WEAK,
+    FakeClock,
+    build,
+    settle,
+    start_round,
+    submit_answer,
+    type_answer,
+)
 
 
 async def test_enter_enter_enter_starts_a_round_with_the_defaults(tmp_path: Path) -> None:
@@ -67,9 +76,7 @@ async def test_a_whole_round_by_keys_with_a_retry_is_recorded(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, PositionScreen)
         assert app.session is not None and app.session.round.position.id == "saves-money"
-        type_answer(pilot, "The savings are small because salaries stay the same.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, "The savings are small because salaries stay the same.")
         await pilot.press("n")  # the last position: n leads to the summary
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -88,14 +95,10 @@ async def test_retry_weakest_from_the_summary_plays_that_position_again(tmp_path
     app = build(saves=tmp_path, scripted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         await pilot.press("n")
         await pilot.pause()
-        type_answer(pilot, "bananas")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, "bananas")
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -203,9 +206,7 @@ async def test_ending_a_round_early_shows_what_was_answered(tmp_path: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         await start_round(pilot)
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("escape")

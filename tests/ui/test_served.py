@@ -20,7 +20,13 @@ from game.ui.screens.start import StartScreen
 from game.ui.screens.summary import SummaryScreen
 from game.ui.served import ServedApp, redact
 from tests.fixtures.ui.scripted import HERE as FIXTURES
-from tests.ui.helpers import STRONG, build, fixture_entries, settle, start_round, type_answer
+from tests.ui.helpers import (
+    STRONG,
+    build,
+    fixture_entries,
+    start_round,
+    submit_answer,
+)
 
 INSTRUCTORS = ("Rubric lab", "Reload packs", "Start saves afresh", "Screenshot")
 
@@ -143,9 +149,7 @@ async def test_export_reaches_the_browser_as_a_download(
     monkeypatch.setattr(app, "deliver_text", deliver_text)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_round(pilot)
-        type_answer(pilot, STRONG)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit_answer(pilot, STRONG)
         await pilot.press("escape")  # end the round after one answer
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
