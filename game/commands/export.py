@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         noun = "answer" if count == 1 else "answers"
         print(f"Exported {count} {noun} to {clean(args.output)}", file=sys.stderr)
         return 0
-    _to_stdout(lambda out: _write(args, attempts, out, sys.stdout.isatty()), encoding)
+    to_stdout(lambda out: _write(args, attempts, out, sys.stdout.isatty()), encoding)
     return 0
 
 
@@ -114,7 +114,7 @@ def _results(args: argparse.Namespace) -> int:
     if not has_saves(folder):
         raise UsageError(f"nothing is recorded in {clean(str(folder))} yet")
     with open_for_reading(folder) as store:
-        player = _player(store, args.player)
+        player = find_player(store, args.player)
         lines = results_export.result_lines(
             store, player=player, pack_id=args.pack, since=args.since
         )
@@ -130,7 +130,7 @@ def _results(args: argparse.Namespace) -> int:
         print(f"Wrote {count} {noun} to {clean(args.output)}; merge it on the coach's machine"
               " with: counterpoint merge FILE", file=sys.stderr)  # fmt: skip
         return 0
-    _to_stdout(write, "ascii")
+    to_stdout(write, "ascii")
     return 0
 
 
@@ -146,11 +146,11 @@ def _attempts(folder: Path, args: argparse.Namespace) -> list[AttemptRecord]:
             raise UsageError(f"no player named {clean(args.player)!r}; players: none yet")
         return []
     with open_for_reading(folder) as store:
-        player = _player(store, args.player)
+        player = find_player(store, args.player)
         return store.history(player, pack_id=args.pack, since=args.since, answers=True)
 
 
-def _player(store: Store, wanted: str | None) -> str | None:
+def find_player(store: Store, wanted: str | None) -> str | None:
     """The stored spelling of ``--player`` (None without it); an unknown name is an error."""
     if wanted is None:
         return None
@@ -161,7 +161,7 @@ def _player(store: Store, wanted: str | None) -> str | None:
     return player
 
 
-def _to_stdout(write: Callable[[TextIO], int], encoding: str) -> None:
+def to_stdout(write: Callable[[TextIO], int], encoding: str) -> None:
     """Write bytes in ``encoding`` whatever the terminal's locale (a C locale cannot do UTF-8)."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)

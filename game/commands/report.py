@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.commands.export import _to_stdout, parse_since, write_file
+from game.commands.export import parse_since, to_stdout, write_file
 from game.commands.saves_access import has_saves, open_for_reading, packs_by_id, pick
 from game.packs.discovery import PackEntry
 from game.packs.model import Pack
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         write_file(Path(args.output), write, "utf-8", args.force)
         print(f"Wrote the report to {clean(args.output)}", file=sys.stderr)
         return 0
-    _to_stdout(write, "utf-8")
+    to_stdout(write, "utf-8")
     return 0
 
 

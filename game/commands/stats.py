@@ -29,13 +29,11 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from game.errors import UsageError
+from game.commands.export import find_player
+from game.commands.saves_access import has_saves, open_for_reading
 from game.packs.discovery import discover
 from game.paths import extra_packs_dirs, saves_dir
 from game.progress import stats
-from game.progress.errors import StoreUnavailable
-from game.progress.recovery import DB_NAME
-from game.progress.store import Store
 from game.safe_text import clean
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -60,21 +58,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the statistics; 0 also when nothing is recorded yet."""
     folder = saves_dir(args.saves)
-    db = folder / DB_NAME
-    if not db.is_file() or db.stat().st_size == 0:
+    if not has_saves(folder):
         return _nothing(folder, args.json)
-    store = _open(folder)
-    try:
-        if args.player is not None:
-            name = store.find_player(args.player)
-            if name is None:
-                known = ", ".join(clean(p) for p in store.players()) or "none yet"
-                raise UsageError(f"no player named {clean(args.player)!r}; players: {known}")
-            digests = [store.digest(name)]
-        else:
-            digests = store.digests()
-    finally:
-        store.close()
+    with open_for_reading(folder) as store:
+        name = find_player(store, args.player)
+        digests = [store.digest(name)] if name is not None else store.digests()
     if not any(d.answers for d in digests):
         return _nothing(folder, args.json)
     tz = datetime.now().astimezone().tzinfo
@@ -108,14 +96,6 @@ def _nothing(folder: Path, as_json: bool) -> int:
     else:
         print(f"No answers recorded yet (saves: {clean(str(folder))}). Play a round first!")
     return 0
-
-
-def _open(folder: Path) -> Store:
-    """Open for writing (so an old file is upgraded and backed up); read-only if that fails."""
-    try:
-        return Store.open(folder)
-    except StoreUnavailable:
-        return Store.open(folder, read_only=True)
 
 
 def _rubric(args: argparse.Namespace, pack_ids: set[str]) -> dict[stats.Card, tuple[str, ...]]:
