@@ -20,6 +20,7 @@ from typing import Any
 
 from game.commands.export import parse_since
 from game.commands.saves_access import has_saves, open_for_reading, packs_by_id
+from game.commands.stats import table
 from game.errors import UsageError
 from game.paths import saves_dir
 from game.progress import leaderboard, settings
@@ -182,15 +183,7 @@ def board_text(b: Board, title: str | None, min_answers: int) -> str:
             for s in b.ranked
         ]  # fmt: skip
         headers = ["Rank", "Player", "Average", "Answers", "Best"]
-        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-        for cells in [headers, *rows]:
-            lines.append(
-                "  "
-                + "  ".join(
-                    c.ljust(w) if i == 1 else c.rjust(w)
-                    for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-                ).rstrip()
-            )
+        lines += ["  " + line for line in table(headers, rows, {0, 2, 3, 4}).split("\n")]
     else:
         lines.append(f"  Nobody has {min_answers} answers yet.")
     if b.unranked:
