@@ -162,28 +162,7 @@ class PlainGame:
         timer = f" You have {limit:g} seconds." if limit else ""
         self.say(f"{head}: {tail}{timer}")
         self.say("Your answer:")
-        lines: list[str] = []
-        timed_out = False
-        ended = False
-        while True:
-            line = self.reader.readline(round_.remaining())
-            if line is TIMED_OUT:
-                timed_out = True
-                pending = self.reader.pending()
-                if pending:
-                    lines.append(pending)
-                break
-            if line is None:
-                ended = True
-                break
-            assert isinstance(line, str)
-            if line.strip() == END_MARK:
-                break
-            if not line.strip():
-                if lines:
-                    break
-                continue  # blank lines before any text do not end the answer
-            lines.append(line)
+        lines, timed_out, ended = self.read_answer()
         if ended and not lines:
             return False
         timed_out = timed_out or round_.expired()  # a plain stream cannot be interrupted
@@ -193,6 +172,26 @@ class PlainGame:
         self.record(attempt)
         self.print_feedback(attempt)
         return not ended
+
+    def read_answer(self) -> tuple[list[str], bool, bool]:
+        """The answer's lines, whether the timer ran out, and whether input ended.
+
+        An answer ends with an empty line or a line holding only ``.``; blank lines before any
+        text do not end it. When the timer runs out, text typed after the last line counts.
+        """
+        lines: list[str] = []
+        while True:
+            line = self.reader.readline(self.round.remaining())
+            if line is TIMED_OUT:
+                pending = self.reader.pending()
+                return lines + [pending] if pending else lines, True, False
+            if line is None:
+                return lines, False, True
+            assert isinstance(line, str)
+            if line.strip() == END_MARK or (not line.strip() and lines):
+                return lines, False, False
+            if line.strip():
+                lines.append(line)
 
     def after_feedback(self) -> bool:
         """Ask what next: retry, next or quit; False to stop the round."""
