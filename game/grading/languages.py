@@ -107,6 +107,17 @@ class Language:
     """Words saying what follows grows ("*more* missile tests"): against one said to lessen."""
     idle_negation: frozenset[tuple[str, str]] = frozenset()
     """Word pairs after which a negator negates nothing ("whether or *not*")."""
+    degree: frozenset[str] = frozenset()
+    """Degree words ("much", "any"): never content, so never matched on and never counted in
+    a negation's reach..."""
+    comparatives: frozenset[str] = frozenset()
+    """...and these ("more", "less") when the next word is an adjective or adverb..."""
+    adjectives: frozenset[str] = frozenset()
+    """...one of these..."""
+    adjective_endings: tuple[str, ...] = ()
+    """...or a word with one of these endings..."""
+    not_adjective_endings: tuple[str, ...] = ()
+    """...but not these ("government", "supply")."""
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -118,6 +129,17 @@ class Language:
             | self.modals
             | self.quantifiers
             | self.clause_words
+        )
+
+    def degree_before(self, word: str) -> bool:
+        """Whether a comparative before ``word`` (normalised) is a degree word: ``word`` looks
+        like an adjective or adverb ("*more* dangerous", not "*more* nukes")."""
+        if word in self.adjectives:
+            return True
+        return (
+            len(word) > 4
+            and word.endswith(self.adjective_endings)
+            and not word.endswith(self.not_adjective_endings)
         )
 
     def expand(self, word: str) -> tuple[str, ...]:
@@ -186,6 +208,11 @@ def language(code: str) -> Language:
             wl.EN_CESSATION,
             wl.EN_INCREASE,
             wl.EN_IDLE_NEGATION,
+            wl.EN_DEGREE,
+            wl.EN_COMPARATIVES,
+            wl.EN_ADJECTIVES,
+            wl.EN_ADJECTIVE_ENDINGS,
+            wl.EN_NOT_ADJECTIVES_ENDINGS,
         )
     if code == "es":
         return Language(

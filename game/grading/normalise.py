@@ -18,7 +18,13 @@ from game.grading.flags import CLAUSE_WORD, DECREASE, NEGATOR, WEAK_NEGATOR
 from game.grading.flags import CONTENT as CONTENT  # re-exported: token classes users test
 from game.grading.flags import FUNCTION as FUNCTION
 from game.grading.languages import Language, Stemmer, language, stemmer
-from game.grading.polarity import Polarity, idle, mark_near_negation, mark_persistence
+from game.grading.polarity import (
+    Polarity,
+    idle,
+    mark_double_negation,
+    mark_near_negation,
+    mark_persistence,
+)
 
 MAX_ANALYSE_CHARS = 200_000
 """Hard cap on what is ever tokenised; callers cap answers well below this."""
@@ -189,7 +195,9 @@ class Lexicon:
             flags |= WEAK_NEGATOR
         elif word in lang.clause_words:
             flags |= CLAUSE_WORD
-        elif word not in lang.stop and any(c.isalnum() for c in word):
+        elif word in lang.stop or word in lang.degree:
+            pass
+        elif any(c.isalnum() for c in word):
             flags |= CONTENT
         if word in lang.decrease:
             flags |= DECREASE
@@ -216,7 +224,9 @@ def analyse(text: str, code: str = "en") -> Analysis:
     types: set[str] = set()
     items: list[tuple[int, int, int]] = []
     item_start = 0
-    for match in _scanner().finditer(text):
+    found = list(_scanner().finditer(text))
+    comparatives = lex.language.comparatives
+    for at, match in enumerate(found):
         kind = match.lastgroup
         if kind == "sent":
             if _is_abbreviation(match, tokens, text):
@@ -251,6 +261,8 @@ def analyse(text: str, code: str = "en") -> Analysis:
         for word, stem, flags in entries:
             if flags & NEGATOR and idle(tokens, sentence_start, lex.language):
                 flags &= ~NEGATOR
+            if word in comparatives and _degree(found, at, lex):
+                flags &= ~CONTENT
             if flags & CLAUSE_WORD:
                 clause += 1
                 polarity.reset()
@@ -270,7 +282,20 @@ def analyse(text: str, code: str = "en") -> Analysis:
         items.append((item_start, len(tokens), END))
     mark_near_negation(tokens)
     mark_persistence(tokens, lex.language)
+    mark_double_negation(tokens, lex.language)
     return Analysis(text, tuple(tokens), tuple(sentences), tuple(items))
+
+
+def _degree(found: list[re.Match[str]], at: int, lex: Lexicon) -> bool:
+    """Whether the comparative at ``found[at]`` is a degree word: the next word (in the same
+    stretch) looks like an adjective or adverb ("*more* dangerous", not "*more* nukes")."""
+    if at + 1 >= len(found) or found[at + 1].lastgroup != "word":
+        return False
+    following = found[at + 1]
+    if following.start() - found[at].end() > 3:
+        return False
+    entries = lex.entries(following.group(), stem=False)
+    return bool(entries) and lex.language.degree_before(entries[0][0])
 
 
 def _ending(mark: str) -> int:

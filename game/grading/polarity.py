@@ -124,6 +124,56 @@ def idle(tokens: list[Token], sentence_start: int, lang: Language) -> bool:
     return (tokens[-2].word, tokens[-1].word) in lang.idle_negation
 
 
+_DOUBLE_SPAN = 6
+"""Content words a negation may reach over to a "without" that cancels it."""
+
+
+def mark_double_negation(tokens: list[Token], lang: Language) -> None:
+    """A negation that a "without" follows in its clause is a double negative, not a denial:
+    "plumbers *cannot* carry tools to town *without* a van" says they need one. What the
+    negation governed, and the few words after "without", become conditional: of uncertain
+    polarity, so they neither deny nor affirm a point ("need a van to carry tools"). Runs
+    after the other passes, whose marks it clears on those words."""
+    if not lang.absence:
+        return
+    for i, token in enumerate(tokens):
+        if token.word not in lang.absence:
+            continue
+        start = _cancelled_negator(tokens, i, lang)
+        if start is None:
+            continue
+        tokens[start].flags &= ~NEGATOR
+        affected = list(range(start + 1, i))
+        left = NEGATION_REACH
+        k = i + 1
+        while left and k < len(tokens) and tokens[k].clause == token.clause:
+            affected.append(k)
+            left -= bool(tokens[k].flags & CONTENT)
+            k += 1
+        for k in affected:
+            word = tokens[k]
+            word.negated = word.direct = word.near_negation = False
+            word.persisting = word.lessened = word.grown = False
+            word.uncertain = True
+
+
+def _cancelled_negator(tokens: list[Token], at: int, lang: Language) -> int | None:
+    """The negator before the "without" at ``at`` in the same clause (no comma, "and" or
+    "or" between, and at most a few content words), if any."""
+    clause = tokens[at].clause
+    content = 0
+    for k in range(at - 1, -1, -1):
+        token = tokens[k]
+        if token.clause != clause or token.word in lang.coordinators:
+            return None
+        if token.flags & NEGATOR:
+            return k
+        content += bool(token.flags & CONTENT)
+        if content > _DOUBLE_SPAN:
+            return None
+    return None
+
+
 def mark_near_negation(tokens: list[Token]) -> None:
     """Set ``near_negation``: negated, or among the few content words before a negator in
     the same polarity unit."""

@@ -33,6 +33,28 @@ EN_QUANTIFIERS = words(
     """all any some many much more most few fewer less least several every each both either
     enough only half whole always often sometimes rarely seldom"""
 )
+# Degree words: how much, not what ("*much* safer", "not *any* safer"). They are never words
+# a point is matched on, and a negation reaches past them ("does not make a car *any* safer":
+# "safer" is what is denied).
+EN_DEGREE = words(
+    """any much very really so too such quite rather extremely totally fairly somewhat
+    slightly incredibly truly absolutely utterly highly"""
+)
+# "More" and "less" are degree words before an adjective or adverb ("*more* dangerous", "not
+# *less* likely"), quantities before a noun ("*more* nukes"); what they say about what follows
+# is kept as polarity either way (EN_INCREASE, EN_DECREASE). An adjective is told by its
+# ending or from a short list of common ones.
+EN_COMPARATIVES = words("more less most least")
+EN_ADJECTIVE_ENDINGS = (
+    "ous", "ful", "ive", "able", "ible", "ic", "al", "ent", "ant", "ary", "ly", "less", "ish",
+)  # fmt: skip
+EN_NOT_ADJECTIVES_ENDINGS = ("ment", "ply", "ily")
+EN_ADJECTIVES = words(
+    """safe unsafe secure stable likely unlikely hard easy difficult free open cheap costly
+    expensive real serious willing able afraid aware ready keen worried cautious reckless
+    isolated united focused interested advanced prepared committed determined exposed
+    vulnerable credible common rare strong weak big small high low close far good bad"""
+)
 # Words that open a new clause: negation does not reach across them.
 EN_CLAUSE = words(
     """but because although though whereas however yet while unless instead otherwise
