@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from game.packs.discovery import PackEntry
-from game.packs.errors import PackError, Problem
 from game.ui.app import CounterpointApp, PaletteCommand
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+
+    from game.packs.discovery import PackEntry
 
 SAFE_COMMANDS = frozenset(
     {
@@ -75,6 +75,9 @@ def served_entry(entry: PackEntry) -> PackEntry:
     and message (paths inside messages reduced to names); nothing else of the file is shown."""
     if entry.error is None:
         return entry
+    from game.packs.discovery import PackEntry  # packs load after the first screen
+    from game.packs.errors import PackError, Problem
+
     name = entry.path.name
     problems = [
         Problem(name, p.line, p.col, p.path, redact(p.message)) for p in entry.error.problems
@@ -148,10 +151,11 @@ class ServedApp(CounterpointApp):
         from game.ui.app_commands import round_markdown
 
         session = self.session
-        if session is None or not session.round.summary().turns:
+        summary = session.round.summary() if session is not None else None
+        if session is None or summary is None or not summary.turns:
             return None
         now = self.clock()
-        text = round_markdown(session, session.round.summary(), f"{now:%Y-%m-%d %H:%M} UTC")
+        text = round_markdown(session, summary, f"{now:%Y-%m-%d %H:%M} UTC")
         name = f"round-{session.pack.id}-{now:%Y%m%d-%H%M%S}.md"
         key = self.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
         self.notify("Your results are on their way to your browser as a download.", markup=False)
