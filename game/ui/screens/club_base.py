@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+
 from game.rounds.club import Phase
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import QUIT_KEY, GameScreen
 
 if TYPE_CHECKING:
     from game.ui.club_flow import ClubFlow
+
+RESULTS_KEYS = [
+    Binding("l", "leaderboard", "Leaderboard", id="leaderboard", tooltip="Club leaderboard"),
+    Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start"),
+    Binding("escape", "new_round", "New round", id="back-to-start", show=False),
+    QUIT_KEY,
+]
+"""The results screens' keys after their own "again" key (``ClubResultsScreen``)."""
 
 
 class ClubScreen(GameScreen):

@@ -16,8 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.safe_text import shorten
-from game.ui.screens.base import QUIT_KEY
-from game.ui.screens.club_base import ClubResultsScreen
+from game.ui.screens.club_base import RESULTS_KEYS, ClubResultsScreen
 from game.ui.text import literal
 
 if TYPE_CHECKING:
@@ -44,10 +43,7 @@ club leaderboard, **n** goes back to the start.
 """
     BINDINGS = [
         Binding("r", "again", "Play again", id="play-again", tooltip="Same players, new round"),
-        Binding("l", "leaderboard", "Leaderboard", id="leaderboard", tooltip="Club leaderboard"),
-        Binding("n", "new_round", "New round", id="new-round", tooltip="Back to the start"),
-        Binding("escape", "new_round", "New round", id="back-to-start", show=False),
-        QUIT_KEY,
+        *RESULTS_KEYS,
     ]
 
     def __init__(self, flow: ClubFlow) -> None:
