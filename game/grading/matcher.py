@@ -1,7 +1,7 @@
 """Match the windows of an answer against every phrasing of every point of a position.
 
-A window is a sentence (long ones are cut into overlapping stretches of words) or two short
-neighbouring sentences. Within a window, a phrasing's similarity is the *cosine* of the two
+A window is a sentence (long ones are cut into overlapping stretches of words), two short
+neighbouring sentences, or a part of a sentence that a colon or dash cuts. Within a window, a phrasing's similarity is the *cosine* of the two
 weight vectors (which penalises windows mostly about something else), scaled down when the
 window states too little of the phrasing (*coverage*, the weighted share of its stems: "how
 much of the point did you state") or too few of its own words. Each window also records what
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from game.grading.index import Phrasing, PositionIndex
 from game.grading.languages import language
 from game.grading.normalise import CONTENT, Analysis, Token
-from game.grading.structure import Layout, keyword_string, layout
+from game.grading.structure import Layout, layout, padded
 
 _PAIR_FACTOR = 0.95  # two-sentence windows are slightly less convincing than one
 _BELOW = 0.99  # a similarity capped just under the threshold
@@ -135,25 +135,41 @@ def match(
         if pair:
             first, second = starting[lo], ending[hi]
             tally = _merge(first, second, index)
-            padded = first.padded or second.padded
+            tally.padded = first.padded or second.padded
         else:
             tally = _tally(lo, hi, resolved, index)
             starting.setdefault(lo, tally)
             ending[hi] = tally
-            size = hi - lo
-            padded = shaped is not None and (
-                keyword_string(shaped.marks, lo, hi, params.stuffing_share, params.salad_length)
-                or sum(shaped.listed[lo:hi]) >= params.salad_list_share * size
-            )
-            tally.padded = padded
-        window = Window(lo, hi)
-        result.append(window)
-        if not tally.credit:
+            tally.padded = padded(shaped, lo, hi, params)
+        result.append(_window(lo, hi, tally, tokens, bits, index, pair, sims))
+    # The parts of a sentence that a colon or dash cuts are windows too (after the others,
+    # which pairs are built from): each side of "X: Y" may make a point of its own.
+    seen = {(w.lo, w.hi) for w in result}
+    for lo, hi in analysis.parts:
+        if (lo, hi) in seen or hi - lo > params.window_tokens:
             continue
-        window.salad = padded
-        window.repeated = max(len(v) for v in tally.where.values()) > params.repeat_limit
-        _score(window, tally, tokens, bits, index, _PAIR_FACTOR if pair else 1.0, sims)
+        tally = _tally(lo, hi, resolved, index)
+        tally.padded = padded(shaped, lo, hi, params)
+        result.append(_window(lo, hi, tally, tokens, bits, index, False, sims))
     return result
+
+
+def _window(
+    lo: int,
+    hi: int,
+    tally: _Tally,
+    tokens: tuple[Token, ...],
+    bits: list[int],
+    index: PositionIndex,
+    pair: bool,
+    sims: dict[int, float] | None,
+) -> Window:
+    window = Window(lo, hi)
+    if tally.credit:
+        window.salad = tally.padded
+        window.repeated = max(len(v) for v in tally.where.values()) > index.params.repeat_limit
+        _score(window, tally, tokens, bits, index, _PAIR_FACTOR if pair else 1.0, sims)
+    return window
 
 
 def _tally(

@@ -42,6 +42,9 @@ SEMI = 1  # a semicolon: a clause of its own
 BREAK = 2  # a comma, colon, slash, line break or bullet: a list item, or part of a sentence
 END = 3  # the end of the text
 _LIST_SEPARATORS = frozenset(",:/\u060c\u3001")
+_PART_MARKS = frozenset(":\u2014\u2013-")
+MIN_PART = 6
+"""Words a part of a sentence cut by a colon or dash needs to be matched on its own."""
 
 _IGNORABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc\u2018\u0060\u00b4\u2032"), "'")
@@ -132,6 +135,10 @@ class Analysis:
     """``(first, end, how it ends)`` of each stretch of words between separators (commas,
     line breaks, bullets, sentence ends; not quotes or brackets): what tells a list of words
     from a sentence. The ending is STOP, SEMI, BREAK or END."""
+    parts: tuple[tuple[int, int], ...] = ()
+    """Token ranges ``[first, end)`` of the parts of a sentence that a colon or a dash cuts
+    ("China would rather live beside a nuclear North than a collapsed one: a failed state
+    would send refugees ..."), for sentences with two or more parts of MIN_PART words."""
 
     def function_share(self) -> float:
         """Share of tokens that are function words (1.0 for an empty text)."""
@@ -224,6 +231,8 @@ def analyse(text: str, code: str = "en") -> Analysis:
     types: set[str] = set()
     items: list[tuple[int, int, int]] = []
     item_start = 0
+    parts: list[tuple[int, int]] = []
+    cuts: list[int] = []  # where colons and dashes cut the current sentence
     found = list(_scanner().finditer(text))
     comparatives = lex.language.comparatives
     for at, match in enumerate(found):
@@ -236,8 +245,10 @@ def analyse(text: str, code: str = "en") -> Analysis:
                 item_start = len(tokens)
             if len(tokens) > sentence_start:
                 sentences.append((sentence_start, len(tokens)))
+                _cut(parts, cuts, sentence_start, len(tokens))
                 sentence += 1
                 sentence_start = len(tokens)
+            cuts.clear()
             clause += 1
             polarity.reset()
             continue
@@ -245,6 +256,8 @@ def analyse(text: str, code: str = "en") -> Analysis:
             clause += 1
             polarity.pause()
             mark = match.group()
+            if mark.strip() in _PART_MARKS and len(tokens) > sentence_start:
+                cuts.append(len(tokens))
             if len(tokens) > item_start and ("\n" in mark or mark.strip() in _LIST_SEPARATORS):
                 items.append((item_start, len(tokens), BREAK))
                 item_start = len(tokens)
@@ -278,12 +291,22 @@ def analyse(text: str, code: str = "en") -> Analysis:
             )  # fmt: skip
     if len(tokens) > sentence_start:
         sentences.append((sentence_start, len(tokens)))
+        _cut(parts, cuts, sentence_start, len(tokens))
     if len(tokens) > item_start:
         items.append((item_start, len(tokens), END))
     mark_near_negation(tokens)
     mark_persistence(tokens, lex.language)
     mark_double_negation(tokens, lex.language)
-    return Analysis(text, tuple(tokens), tuple(sentences), tuple(items))
+    return Analysis(text, tuple(tokens), tuple(sentences), tuple(items), tuple(parts))
+
+
+def _cut(parts: list[tuple[int, int]], cuts: list[int], lo: int, hi: int) -> None:
+    """Add the parts of the sentence ``[lo, hi)`` that colons and dashes cut, if it has two
+    or more of MIN_PART words."""
+    bounds = [lo, *(c for c in cuts if lo < c < hi), hi]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b - a >= MIN_PART]
+    if len(pieces) >= 2:
+        parts.extend(pieces)
 
 
 def _degree(found: list[re.Match[str]], at: int, lex: Lexicon) -> bool:

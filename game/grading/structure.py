@@ -222,3 +222,11 @@ def too_short(analysis: Analysis, shaped: Layout | None, p: Params) -> bool:
     if words >= 2:
         return words == 2 and max(shaped.marks) < WEAK
     return True
+
+
+def padded(shaped: Layout | None, lo: int, hi: int, params: Params) -> bool:
+    """Whether a window is a keyword string or mostly list items (stuffing)."""
+    return shaped is not None and (
+        keyword_string(shaped.marks, lo, hi, params.stuffing_share, params.salad_length)
+        or sum(shaped.listed[lo:hi]) >= params.salad_list_share * (hi - lo)
+    )

@@ -178,3 +178,23 @@ def test_strong_answers_keep_their_points(
     assert points <= {p.point_id for p in result.matched}
     codes = {w.code for w in result.warnings}
     assert not codes & {"wrong-side", "contradiction"}
+
+
+# The buffer argument given with its reasons (a collapse would bring refugees and US troops)
+# shares those facts with the defence's point that China dreads a collapse; it was refused as
+# the wrong side. Said in other words, it must be credited.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "China would rather live next to a nuclear North Korea than a collapsed one: a failed "
+        "state would send refugees over the Yalu and put American troops on its border.",
+        "Beijing prefers a nuclear-armed Kim next door to a North Korea that falls apart: that "
+        "would mean refugees and US soldiers at the Yalu.",
+        "Beijing would sooner accept a nuclear North than watch it collapse, since a collapse "
+        "brings refugees and US forces to the Yalu.",
+        "China can put up with Kim's bombs, but not with his regime falling apart.",
+    ],
+)
+def test_the_buffer_argument_with_its_reasons_is_credited(grader: Grader, answer: str) -> None:
+    result = grader.grade(answer, "china-will-restrain", "rebut")
+    assert "buffer-over-bombs" in {p.point_id for p in result.matched}
