@@ -47,12 +47,12 @@ class AnswerScreen(ClaimScreen):
         self._empty = not text.strip()
 
     @property
-    def turns(self) -> TurnRound[Any]:
+    def answering_round(self) -> TurnRound[Any]:
         """The round whose current position is answered."""
         raise NotImplementedError
 
     def shown_position(self) -> Position:
-        return self.turns.position
+        return self.answering_round.position
 
     def compose_answer(self, text: str = "") -> ComposeResult:
         """The answer box, the status line (words, grading, countdown) and the footer."""
@@ -69,7 +69,7 @@ class AnswerScreen(ClaimScreen):
         self.query_one(AnswerBox).cursor_blink = self.game.settings.cursor_blink
         self.query_one("#grading").display = False
         self.game.drafts.source = self.save_draft_now
-        if self.turns.time_limit is not None:
+        if self.answering_round.time_limit is not None:
             self.tick()
             self._ticker = self.set_interval(TICK, self.tick)
 
@@ -107,7 +107,7 @@ class AnswerScreen(ClaimScreen):
         """Redraw the countdown; submit the answer as it stands when time is up."""
         if not self.answering():
             return
-        round_ = self.turns
+        round_ = self.answering_round
         self.query_one(Countdown).remaining = round_.remaining()
         if round_.expired() and not self.grading:
             self.notify(self.TIME_UP, markup=False)

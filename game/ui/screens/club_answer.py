@@ -56,7 +56,7 @@ timer, your answer is submitted as it stands when time runs out.
         )
 
     @property
-    def turns(self) -> SeatedRound:
+    def answering_round(self) -> SeatedRound:
         return self.flow.round
 
     def compose(self) -> ComposeResult:

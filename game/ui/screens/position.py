@@ -68,7 +68,7 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         self._draft_timer: Timer | None = None
 
     @property
-    def turns(self) -> PracticeRound:
+    def answering_round(self) -> PracticeRound:
         return self.session.round
 
     def compose(self) -> ComposeResult:
