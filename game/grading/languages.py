@@ -107,6 +107,10 @@ class Language:
     """Words saying what follows grows ("*more* missile tests"): against one said to lessen."""
     idle_negation: frozenset[tuple[str, str]] = frozenset()
     """Word pairs after which a negator negates nothing ("whether or *not*")."""
+    rhetorical: frozenset[tuple[str, str]] = frozenset()
+    """Openings of a rhetorical question ("how can", "why would"): it denies its clause..."""
+    rhetorical_leads: frozenset[str] = frozenset()
+    """...when only these come before it in the clause ("*so* why would")."""
     degree: frozenset[str] = frozenset()
     """Degree words ("much", "any"): never content, so never matched on and never counted in
     a negation's reach..."""
@@ -208,6 +212,8 @@ def language(code: str) -> Language:
             wl.EN_CESSATION,
             wl.EN_INCREASE,
             wl.EN_IDLE_NEGATION,
+            wl.EN_RHETORICAL,
+            wl.EN_RHETORICAL_LEADS,
             wl.EN_DEGREE,
             wl.EN_COMPARATIVES,
             wl.EN_ADJECTIVES,

@@ -1,12 +1,13 @@
 """Match the windows of an answer against every phrasing of every point of a position.
 
 A window is a sentence (long ones are cut into overlapping stretches of words), two short
-neighbouring sentences, or a part of a sentence that a colon or dash cuts. Within a window, a phrasing's similarity is the *cosine* of the two
-weight vectors (which penalises windows mostly about something else), scaled down when the
-window states too little of the phrasing (*coverage*, the weighted share of its stems: "how
-much of the point did you state") or too few of its own words. Each window also records what
-the guards need: whether it is a list of words rather than a sentence, whether it only
-restates the claim, and the polarity of each match.
+neighbouring sentences, or a part of a sentence that a colon or dash cuts. Within a window,
+a phrasing's similarity is the *cosine* of the two weight vectors (which penalises windows
+mostly about something else), scaled down when the window states too little of the phrasing
+(*coverage*, the weighted share of its stems: "how much of the point did you state") or too
+few of its own words. Each window also records what the guards need: whether it is a list of
+words rather than a sentence, whether it only restates the claim, and the polarity of each
+match.
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ class Polarity:
     of decrease ("reduces bullying", "prevents war") makes what follows, up to a comma, "and"
     or "or", of uncertain polarity: "children cannot bully" and "uniforms reduce bullying"
     agree, and "people suffer" does not contradict "it reduces suffering". Nothing reaches
-    past a clause word or a sentence end.
+    past a clause word or a sentence end. A clause that opens as a rhetorical question ("how
+    can Kim believe ...", "why would China ...") is negated as a whole: it denies what it asks.
     """
 
     def __init__(self, lang: Language) -> None:
@@ -43,6 +44,8 @@ class Polarity:
         self.last_strong = -10
         self.previous = ""
         self.unit = 0
+        self.lead = True  # every word of the clause so far is a lead ("so", "and")
+        self.lead_before = True  # ... every word before the previous one
 
     def reset(self) -> None:
         """A new clause: nothing carries over."""
@@ -53,6 +56,7 @@ class Polarity:
         self.absence = False
         self.last_strong = -10
         self.previous = ""
+        self.lead = self.lead_before = True
 
     def pause(self) -> None:
         """A comma or the like: words of decrease stop, and so does a local negation that has
@@ -92,6 +96,10 @@ class Polarity:
                 self.negations.append([NEGATION_REACH, 0])
         elif word in lang.that and self.previous in lang.sentential_negators:
             self.negations.append([CLAUSE_REACH, 0])
+        if self.lead_before and (self.previous, word) in lang.rhetorical:
+            self.negations.append([CLAUSE_REACH, 0])
+        self.lead_before = self.lead
+        self.lead = self.lead and word in lang.rhetorical_leads
         if flags & CONTENT and word in lang.sentential_heads:
             for scope in self.negations:
                 if scope[1] < 2:

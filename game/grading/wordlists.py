@@ -164,6 +164,14 @@ EN_PERSISTENCE = words(
 )
 EN_CESSATION = frozenset({("no", "longer"), ("no", "more"), ("not", "anymore")})
 EN_INCREASE = words("more increase increases increased increasing")
+# A clause opening with these asks a rhetorical question, which denies what it asks: "*how
+# can* Kim believe any US guarantee?" says he cannot, "*why would* China do America's work?"
+# that it would not. Only after nothing, or after these leads ("*so* why would he ...").
+EN_RHETORICAL = frozenset(
+    {("why", "would"), ("why", "should"), ("how", "can"), ("how", "could"), ("who", "would")}
+    | {("who", "could"), ("who", "can")}
+)
+EN_RHETORICAL_LEADS = words("so and but then")
 # A negator after these negates nothing ("whether or *not*").
 EN_IDLE_NEGATION = frozenset({("whether", "or")})
 

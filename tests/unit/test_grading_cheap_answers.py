@@ -46,34 +46,9 @@ def test_a_keyword_list_earns_nothing_and_is_called_a_list(
     assert "salad" in {w.code for w in result.warnings}
 
 
-# Leaks the engine cannot close by a sound rule; each rests on one wording of the pack (see
-# the reasons). Strict: when the pack is reworded and they pass, these marks must go.
-_LEAKS = {
-    ("pressure-backfires", "defend", "American pressure only makes"): "us-reneged-before's "
-    "wording 'the US broke its promises under the Agreed Framework' rests on 'broke its "
-    "promises', which is the claim's 'renege' in other words",
-    ("risk-exposure", "rebut", "The alliances give America bases"): "retreat-spurs-"
-    "proliferation's wording 'less american protection means more nukes in asia' is matched "
-    "by 'more' and 'Asia' alone",
-}
-
-
-def _cases(rows: list[tuple[str, str, str]]) -> list[object]:
-    out: list[object] = []
-    for position, stance, text in rows:
-        leak = next(
-            (why for (p, s, start), why in _LEAKS.items() if (p, s) == (position, stance)
-             and text.startswith(start)),
-            None,
-        )  # fmt: skip
-        marks = [pytest.mark.xfail(strict=True, reason=leak)] if leak else []
-        out.append(pytest.param(position, stance, text, marks=marks))
-    return out
-
-
 @pytest.mark.parametrize(
     ("position", "stance", "answer"),
-    _cases([(p, s, a) for p, a in RESTATEMENTS for s in STANCES]),
+    [(p, s, a) for p, a in RESTATEMENTS for s in STANCES],
 )
 def test_restating_the_claim_earns_nothing(
     grader: Grader, position: str, stance: Stance, answer: str
@@ -82,7 +57,7 @@ def test_restating_the_claim_earns_nothing(
     assert result.score == 0, [p.point_id for p in result.matched]
 
 
-@pytest.mark.parametrize(("position", "stance", "answer"), _cases(ONE_ARGUMENT))
+@pytest.mark.parametrize(("position", "stance", "answer"), ONE_ARGUMENT)
 def test_a_single_argument_earns_one_point(
     grader: Grader, position: str, stance: Stance, answer: str
 ) -> None:
@@ -198,3 +173,31 @@ def test_strong_answers_keep_their_points(
 def test_the_buffer_argument_with_its_reasons_is_credited(grader: Grader, answer: str) -> None:
     result = grader.grade(answer, "china-will-restrain", "rebut")
     assert "buffer-over-bombs" in {p.point_id for p in result.matched}
+
+
+# undercuts-own-offer had only a rhetorical wording ("how can Kim believe any US security
+# guarantee after Iran"), read as a plain statement: the plain "Kim has no reason to
+# believe..." was called a contradiction, and "Kim can believe..." made the point.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "After Iran, Kim has no reason to believe a US security guarantee, so the offer Trump "
+        "makes him is worthless.",
+        "Kim has no reason to believe any US security guarantee after what happened to Iran.",
+        "How can Kim believe any American security guarantee after Iran?",
+        "why would kim buy any american guarantee after watching the iran deal get dumped",
+    ],
+)
+def test_doubting_the_us_guarantee_is_the_point_in_plain_words_or_as_a_question(
+    grader: Grader, answer: str
+) -> None:
+    result = grader.grade(answer, "iran-undermines", "defend")
+    assert "undercuts-own-offer" in {p.point_id for p in result.matched}
+    assert "contradiction" not in {w.code for w in result.warnings}
+
+
+def test_believing_the_us_guarantee_is_not_that_point(grader: Grader) -> None:
+    result = grader.grade(
+        "Kim can believe a US security guarantee even after Iran.", "iran-undermines", "defend"
+    )
+    assert "undercuts-own-offer" not in {p.point_id for p in result.matched}
