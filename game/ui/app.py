@@ -255,10 +255,10 @@ class CounterpointApp(RoundFlow):
         """Show or hide each position's background, and remember the choice."""
         self.settings.show_context = not self.settings.show_context
         self.settings.save()
-        from game.ui.screens.position import PositionScreen
+        from game.ui.screens.base import ClaimScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, PositionScreen):
+        for screen in self.screen_stack:  # every screen showing a position: practice, club, prep
+            if isinstance(screen, ClaimScreen) and screen.is_mounted:
                 screen.show_context(self.settings.show_context)
 
     def toggle_hints(self) -> None:

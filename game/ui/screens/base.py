@@ -88,8 +88,7 @@ class ClaimScreen(GameScreen):
         return super().check_action(action, parameters)
 
     def action_toggle_context(self) -> None:
-        self.game.toggle_context()
-        self.show_context(self.game.settings.show_context)
+        self.game.toggle_context()  # redraws every screen showing a position, this one too
 
     def show_context(self, show: bool) -> None:
         """Show or hide the position's background."""

@@ -1,0 +1,57 @@
+"""Club screens behave like practice ones: context toggle, paste notice, drafts, labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.ui.screens.club_answer import ClubAnswerScreen
+from game.ui.screens.handover import HandoverScreen
+from game.ui.screens.prep import PrepScreen
+from game.ui.widgets.claim_card import ClaimCard
+from tests.ui.club_helpers import add_players, club_app, to_setup
+
+
+def palette_command(app: object, title: str) -> object:
+    from game.ui.app_commands import commands_for
+
+    commands = {c[0]: c[2] for c in commands_for(app, app.screen)}  # type: ignore[attr-defined]
+    return commands[title]
+
+
+async def test_the_palette_context_command_redraws_the_club_answer_card(tmp_path: Path) -> None:
+    app = club_app(saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_setup(pilot, "hotseat")
+        await add_players(pilot, "Bo")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClubAnswerScreen)
+        card = app.screen.query_one(ClaimCard)
+        assert not card.show_context
+        palette_command(app, "Show context")()  # type: ignore[operator]
+        await pilot.pause()
+        assert card.show_context
+        palette_command(app, "Hide context")()  # type: ignore[operator]
+        await pilot.pause()
+        assert not card.show_context
+
+
+async def test_the_palette_context_command_redraws_the_club_preparation_card(
+    tmp_path: Path,
+) -> None:
+    app = club_app(saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_setup(pilot, "hotseat", prep=30)
+        await add_players(pilot, "Bo")
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        card = app.screen.query_one(ClaimCard)
+        palette_command(app, "Show context")()  # type: ignore[operator]
+        await pilot.pause()
+        assert card.show_context
