@@ -22,6 +22,8 @@ MODES: list[tuple[str, str]] = [
     ("Hot-seat", "hotseat"),
     ("Head-to-head", "headtohead"),
 ]
+START_LABELS = {"solo": "Start round", "hotseat": "Choose players", "headtohead": "Choose players"}
+"""The Start button's label per play mode: a club mode goes to the players screen first."""
 KINDS: list[tuple[str, str]] = [
     ("3 at random", "random:3"),
     ("5 at random", "random:5"),

@@ -55,3 +55,24 @@ async def test_the_palette_context_command_redraws_the_club_preparation_card(
         palette_command(app, "Show context")()  # type: ignore[operator]
         await pilot.pause()
         assert card.show_context
+
+
+async def test_the_start_button_says_where_it_leads_in_each_mode(tmp_path: Path) -> None:
+    from textual.widgets import Button
+
+    from game.ui.widgets.choice import Choice
+
+    app = club_app(saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        button = app.screen.query_one("#start", Button)
+        assert str(button.label) == "Start round"
+        mode = app.screen.query_one("#mode", Choice)
+        for value, label in [
+            ("hotseat", "Choose players"),
+            ("headtohead", "Choose players"),
+            ("solo", "Start round"),
+        ]:
+            mode.value = value
+            await pilot.pause()
+            assert str(button.label) == label

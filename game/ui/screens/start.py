@@ -18,6 +18,7 @@ from game.ui.play_options import (
     MODES,
     STANCE_HINT,
     STANCES,
+    START_LABELS,
     custom_seconds,
     kind_options,
     kind_value,
@@ -130,7 +131,7 @@ Enter, Enter, Enter starts a round with the choices shown.
             yield Static(id="drill-due", classes="hint")
             yield Static(id="draft-notice")
             with Horizontal(id="start-row"):
-                yield Button("Start round", variant="primary", id="start")
+                yield Button(START_LABELS["solo"], variant="primary", id="start")
                 yield Static(id="store-status", classes="hint")
         yield Footer()
 
@@ -325,6 +326,10 @@ Enter, Enter, Enter starts a round with the choices shown.
             self.action_browse()
         if self.is_mounted:
             self.show_drills()
+
+    @on(Choice.Changed, "#mode")
+    def _mode_changed(self, event: Choice.Changed) -> None:
+        self.query_one("#start", Button).label = START_LABELS[str(event.value)]
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
