@@ -76,3 +76,29 @@ async def test_the_start_button_says_where_it_leads_in_each_mode(tmp_path: Path)
             mode.value = value
             await pilot.pause()
             assert str(button.label) == label
+
+
+async def to_club_answer(pilot: object) -> None:
+    """Hot-seat with Ada and Bo, up to Ada's answer box."""
+    await to_setup(pilot, "hotseat")  # type: ignore[arg-type]
+    await add_players(pilot, "Bo")  # type: ignore[arg-type]
+    await pilot.press("f5")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_a_paste_cut_short_is_reported_on_the_club_answer_screen(tmp_path: Path) -> None:
+    from game.ui.widgets.answer_box import AnswerBox
+
+    app = club_app(saves=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_club_answer(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClubAnswerScreen)
+        box = screen.query_one(AnswerBox)
+        box.focus()
+        box._replace_via_keyboard("x" * (box.cap + 50), *box.selection)
+        await pilot.pause()
+        titles = [n.title for n in app._notifications]
+        assert "Paste cut short" in titles

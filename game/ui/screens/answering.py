@@ -2,8 +2,8 @@
 
 A practice turn (``PositionScreen``) and a club seat (``ClubAnswerScreen``) differ in whose
 answer it is, what is drafted and where it goes; typing, Submit only for a non-empty answer,
-the countdown that submits the answer as it stands, and giving the answer back when grading
-fails are the same, and live here.
+the countdown that submits the answer as it stands, giving the answer back when grading
+fails and the notice when a paste is cut short are the same, and live here.
 """
 
 from __future__ import annotations
@@ -96,6 +96,16 @@ class AnswerScreen(ClaimScreen):
 
     def typed(self) -> None:
         """The answer changed (after the word count is updated)."""
+
+    @on(AnswerBox.Truncated)
+    def _truncated(self, event: AnswerBox.Truncated) -> None:
+        self.notify(
+            f"Answers are capped at {event.box.cap:,} characters: only {event.kept:,} of the"
+            f" {event.offered:,} characters went in.",
+            title="Paste cut short",
+            severity="warning",
+            markup=False,
+        )
 
     # -- timer ------------------------------------------------------------------------------
 

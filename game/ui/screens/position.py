@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -133,16 +132,6 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
-
-    @on(AnswerBox.Truncated)
-    def _truncated(self, event: AnswerBox.Truncated) -> None:
-        self.notify(
-            f"Answers are capped at {event.box.cap:,} characters: only {event.kept:,} of the"
-            f" {event.offered:,} characters went in.",
-            title="Paste cut short",
-            severity="warning",
-            markup=False,
-        )
 
     def save_draft_now(self) -> None:
         """Write the answer being typed to the drafts (or clear an emptied one)."""
