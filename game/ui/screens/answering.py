@@ -1,7 +1,8 @@
 """What the answer screens share: the box, its word count, the answer timer and grading state.
 
 A practice turn (``PositionScreen``) and a club seat (``ClubAnswerScreen``) differ in whose
-answer it is, what is drafted and where it goes; typing, Submit only for a non-empty answer,
+answer it is, what is drafted and where it goes; typing, saving the draft after a pause in
+typing, Submit only for a non-empty answer,
 the countdown that submits the answer as it stands, giving the answer back when grading
 fails and the notice when a paste is cut short are the same, and live here.
 """
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 TICK = 0.25
 """How often the countdown is redrawn."""
 PLACEHOLDER = "Write your answer here, in sentences."
+DRAFT_DELAY = 2.0
+"""Seconds of quiet typing after which the draft is written to disk."""
 
 
 class AnswerScreen(ClaimScreen):
@@ -44,6 +47,7 @@ class AnswerScreen(ClaimScreen):
         self.grading = False
         """The answer is with the grader: the box is read-only and Submit is off."""
         self._ticker: Timer | None = None
+        self._draft_timer: Timer | None = None
         self._empty = not text.strip()
 
     @property
@@ -79,7 +83,7 @@ class AnswerScreen(ClaimScreen):
             self.game.drafts.source = None
 
     def save_draft_now(self) -> None:
-        """Keep the answer being typed as a draft (on quit, and as the subclass decides)."""
+        """Keep the answer being typed as a draft (on quit, and after a pause in typing)."""
         raise NotImplementedError
 
     # -- typing -----------------------------------------------------------------------------
@@ -88,6 +92,9 @@ class AnswerScreen(ClaimScreen):
     def _answer_changed(self) -> None:
         text = self.query_one(AnswerBox).text
         self.query_one(WordCount).count(text)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
         self.typed()
         empty = not text.strip()
         if empty != self._empty:  # the footer only changes when Submit becomes (un)available
@@ -95,7 +102,7 @@ class AnswerScreen(ClaimScreen):
             self.refresh_bindings()
 
     def typed(self) -> None:
-        """The answer changed (after the word count is updated)."""
+        """The answer changed (after the word count is updated and the draft scheduled)."""
 
     @on(AnswerBox.Truncated)
     def _truncated(self, event: AnswerBox.Truncated) -> None:

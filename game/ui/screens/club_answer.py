@@ -83,12 +83,17 @@ timer, your answer is submitted as it stands when time runs out.
         self.stop_drafting()
 
     def save_draft_now(self) -> None:
-        """On quit: keep the answer being typed as this player's draft."""
+        """Keep the answer being typed as this player's draft (or clear an emptied one)."""
         if self.grading or not self.is_mounted:
             return
-        text = self.query_one(AnswerBox).text
+        try:
+            text = self.query_one(AnswerBox).text
+        except Exception:  # the box is already gone while the screen unmounts
+            return
         if text.strip():
             self.game.drafts.save(self.key, text)
+        else:
+            self.game.drafts.clear(self.key)
 
     def send(self, text: str, timed_out: bool) -> None:
         self.flow.submit(text, timed_out=timed_out)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Header, Static
 
 from game.rounds.practice import Phase
@@ -21,9 +20,6 @@ from game.ui.widgets.word_count import WordCount
 
 if TYPE_CHECKING:
     from game.rounds.practice import PracticeRound
-
-DRAFT_DELAY = 2.0
-"""Seconds of quiet typing after which the draft is written to disk."""
 
 
 class PositionScreen(AnswerScreen):
@@ -64,7 +60,6 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         self.baseline = baseline
         """A retry starts from the last answer; it is not a draft until changed."""
         self.key = session.draft_key()
-        self._draft_timer: Timer | None = None
 
     @property
     def answering_round(self) -> PracticeRound:
@@ -127,11 +122,6 @@ next time. With a timer, your answer is submitted as it stands when time runs ou
         self.stop_drafting()
 
     # -- drafts -----------------------------------------------------------------------------
-
-    def typed(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
 
     def save_draft_now(self) -> None:
         """Write the answer being typed to the drafts (or clear an emptied one)."""
