@@ -12,11 +12,25 @@ from game.errors import CounterpointError
 from game.safe_text import clean
 
 # Subcommand modules under game.commands; each has register(subparsers, common) and run(args).
-COMMANDS: tuple[str, ...] = ("play", "packs", "validate", "stats", "new_pack", "grade", "test_pack")
-COMMANDS += ("export", "forget")
-COMMANDS += ("mine",)
-COMMANDS += ("leaderboard", "merge", "report", "serve", "board")
-COMMANDS += ("lab",)
+# Listed in the order `counterpoint --help` shows them: players, instructors, then a club.
+COMMANDS: tuple[str, ...] = (
+    "play",
+    "stats",
+    "packs",
+    "validate",
+    "test_pack",
+    "grade",
+    "new_pack",
+    "lab",
+    "mine",
+    "leaderboard",
+    "board",
+    "serve",
+    "export",
+    "merge",
+    "report",
+    "forget",
+)
 
 _EPILOG = """\
 Where data lives:
