@@ -102,3 +102,36 @@ async def test_a_paste_cut_short_is_reported_on_the_club_answer_screen(tmp_path:
         await pilot.pause()
         titles = [n.title for n in app._notifications]
         assert "Paste cut short" in titles
+
+
+async def test_the_round_results_hide_the_ranking_when_the_coach_hid_the_leaderboard(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import DataTable
+
+    from game.progress.settings import hide_leaderboard
+    from game.progress.store import Store
+    from game.ui.screens.club_summary import ClubSummaryScreen
+    from tests.ui.club_helpers import answer_seat, screen_text
+
+    store = Store.open(tmp_path)
+    hide_leaderboard(store, True)
+    app = club_app(saves=tmp_path, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_setup(pilot, "hotseat")
+        await add_players(pilot, "Bo")
+        await pilot.press("f5")
+        await pilot.pause()
+        await answer_seat(pilot)  # Ada makes the point
+        await answer_seat(pilot, "No idea.")  # Bo does not
+        await pilot.press("escape", "y")  # end the round after one position
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClubSummaryScreen)
+        shown = screen_text(screen)
+        assert "The coach has hidden the leaderboard" in shown
+        assert "tops the round" not in shown and "Ranked by" not in shown
+        table = screen.query_one("#club-results", DataTable)
+        headers = [str(c.label) for c in table.columns.values()]
+        assert headers == ["Player", "P1", "P2", "P3"]  # no rank, average or total
+    store.close()

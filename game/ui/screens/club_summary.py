@@ -1,7 +1,8 @@
 """The hot-seat round's leaderboard: every player's average, total and points made.
 
 Ranked like the club leaderboard (average score; ties explained; speed never counts), over
-the positions every player answered, with each position's score beside it.
+the positions every player answered, with each position's score beside it. When the coach has
+hidden the club leaderboard, the ranking is hidden here too: only each position's scores show.
 """
 
 from __future__ import annotations
@@ -20,11 +21,26 @@ from game.ui.screens.club_base import RESULTS_KEYS, ClubResultsScreen
 from game.ui.text import literal
 
 if TYPE_CHECKING:
+    from game.progress.store import Store
     from game.rounds.hotseat import HotSeatRound, HotSeatSummary
     from game.ui.club_flow import ClubFlow
 
 MAX_POSITION_COLUMNS = 6
 """Beyond this many positions the per-position scores are left out (they would not fit)."""
+HIDDEN_NOTICE = "The coach has hidden the leaderboard."
+
+
+def ranking_hidden(store: Store | None) -> bool:
+    """Whether the coach has hidden the leaderboard (not when the saves cannot say)."""
+    if store is None:
+        return False
+    from game.errors import CounterpointError
+    from game.progress.settings import leaderboard_hidden
+
+    try:
+        return leaderboard_hidden(store)
+    except (CounterpointError, AttributeError):  # unreadable saves, or a store without settings
+        return False
 
 
 class ClubSummaryScreen(ClubResultsScreen):
@@ -50,6 +66,8 @@ club leaderboard, **n** goes back to the start.
         super().__init__(flow)
         self.hot: HotSeatRound = flow.round  # type: ignore[assignment]
         self.summary: HotSeatSummary = self.hot.summary()
+        self.hidden = ranking_hidden(self.game.store)
+        """The coach has hidden the leaderboard: no ranks, averages or totals."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✎")
@@ -58,7 +76,9 @@ club leaderboard, **n** goes back to the start.
             yield DataTable(id="club-results", cursor_type="row", zebra_stripes=True)
             yield Static(self._notes(), id="club-notes")
             yield Static(
-                "Ranked by average score over the positions everyone answered; speed never"
+                "Every answer is saved under its player."
+                if self.hidden
+                else "Ranked by average score over the positions everyone answered; speed never"
                 " counts. Every answer is saved under its player.",
                 id="club-rule",
                 classes="hint",
@@ -74,6 +94,8 @@ club leaderboard, **n** goes back to the start.
             f"Round over: {of} position{'s' * (summary.planned != 1)} answered by everyone",
             "bold",
         )
+        if self.hidden:
+            return Content("\n").join([heading, Content(HIDDEN_NOTICE)])
         if not top:
             return heading
         names = " and ".join(shorten(s.player, 30) for s in top)
@@ -87,6 +109,9 @@ club leaderboard, **n** goes back to the start.
         )
 
     def on_mount(self) -> None:
+        if self.hidden:
+            self._fill_scores_only()
+            return
         table: DataTable[Text] = self.query_one("#club-results", DataTable)
         table.add_column("Rank", key="rank")
         table.add_column("Player", key="player")
@@ -111,6 +136,24 @@ club leaderboard, **n** goes back to the start.
             ]
             table.add_row(*cells)
 
+    def _fill_scores_only(self) -> None:
+        """Each player's score per position, in the order they sat: nothing that ranks them."""
+        table: DataTable[Text] = self.query_one("#club-results", DataTable)
+        table.add_column("Player", key="player")
+        per_position = self.hot.turns if len(self.hot.turns) <= MAX_POSITION_COLUMNS else ()
+        for number, _ in enumerate(per_position, 1):
+            table.add_column(f"P{number}", key=f"p{number}")
+        lines = {s.player: s for s in self.summary.standings}
+        for player in self.hot.players:
+            scores = lines[player].scores if player in lines else ()
+            table.add_row(
+                Text(shorten(player, 24)),
+                *(
+                    Text("–" if score is None else str(score), justify="right")
+                    for score in scores[: len(per_position)]
+                ),
+            )
+
     def _notes(self) -> Content:
         """What P1, P2... stand for, and how ties were decided."""
         lines = []
@@ -118,5 +161,6 @@ club leaderboard, **n** goes back to the start.
             for number, turn in enumerate(self.hot.turns, 1):
                 claim = self.hot.pack.position(turn.position_id).claim
                 lines.append(Content.styled(f"P{number} ", "bold") + literal(shorten(claim, 70)))
-        lines += [literal(f"* {note}") for note in self.summary.notes]
+        if not self.hidden:  # the notes say how ties were ranked
+            lines += [literal(f"* {note}") for note in self.summary.notes]
         return Content("\n").join(lines)
