@@ -11,7 +11,7 @@ from textual.widgets import Static
 from game.progress.drafts import Drafts
 from game.ui.screens.draft_modal import DraftModal
 from game.ui.screens.position import PositionScreen
-from game.ui.screens.start import StartScreen
+from game.ui.screens.start import NAME_SETTLE, StartScreen
 from game.ui.settings import Settings
 from game.ui.widgets.answer_box import AnswerBox
 from tests.ui.helpers import build, start_round, submit_answer, type_answer
@@ -34,7 +34,7 @@ async def test_quit_mid_answer_then_get_the_draft_back_next_run(tmp_path: Path) 
         start = again.screen
         assert isinstance(start, StartScreen)
         start.query_one("#player").value = "Ada"  # type: ignore[attr-defined]
-        await pilot.pause()
+        await pilot.pause(NAME_SETTLE + 0.2)  # drafts are looked for once typing stops
         notice = start.query_one("#draft-notice", Static)
         assert notice.display and "Unsent answer" in str(notice.render())
         await pilot.press("f6")

@@ -33,8 +33,14 @@ from game.ui.widgets.pack_list import PackList
 from game.ui.words import GUEST, NAME_LIMIT, tidy_name
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from game.packs.discovery import PackEntry
     from game.rounds.plan import StanceChoice
+
+
+NAME_SETTLE = 0.3
+"""Seconds after the last key in the name box before the player's drafts and drills are read."""
 
 
 class StartScreen(GameScreen):
@@ -93,6 +99,8 @@ Enter, Enter, Enter starts a round with the choices shown.
         self.position_pack: int | None = None
         """The entry the chosen position belongs to."""
         self._waiting: tuple[str, str, str] | None = None
+        self._name_timer: Timer | None = None
+        """Reads the named player's drafts and drills once typing in the name box stops."""
 
     def compose(self) -> ComposeResult:
         game = self.game
@@ -254,10 +262,21 @@ Enter, Enter, Enter starts a round with the choices shown.
 
     @on(Input.Submitted, "#player")
     def _name_entered(self) -> None:
+        self.name_settled()
         self.query_one("#packs", OptionList).focus()
 
     @on(Input.Changed, "#player")
     def _name_changed(self) -> None:
+        # Each key would re-read every draft and count the due drills: wait for a pause.
+        if self._name_timer is not None:
+            self._name_timer.stop()
+        self._name_timer = self.set_timer(NAME_SETTLE, self.name_settled)
+
+    def name_settled(self) -> None:
+        """Show the unsent answer and due drills of the player now named (once, not per key)."""
+        if self._name_timer is not None:
+            self._name_timer.stop()
+            self._name_timer = None
         self.show_waiting_draft()
         self.show_drills()
 
@@ -306,6 +325,8 @@ Enter, Enter, Enter starts a round with the choices shown.
     def action_resume_draft(self) -> None:
         from game.rounds.plan import RoundSpec
 
+        if self._name_timer is not None:  # the name changed just now: look again first
+            self.name_settled()
         waiting = self._waiting
         if waiting is None:
             return
