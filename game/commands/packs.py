@@ -42,7 +42,11 @@ def run(args: argparse.Namespace) -> int:
         )
     for entry in broken:
         assert entry.error is not None
-        print(f"BROKEN  {shorten(str(entry.error), 200)}")
+        # Shorten the first problem alone, so the count of the others survives a long path.
+        problems = entry.error.problems
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        print(f"BROKEN  {shorten(str(problems[0]), 200)}{suffix}")
     if broken:
         print(
             f"{len(broken)} broken pack{'s' if len(broken) != 1 else ''}; "

@@ -250,3 +250,16 @@ def test_point_ids_left_by_new_pack_are_a_warning_until_renamed(
     path.write_text(renamed, encoding="utf-8")
     code, lines, _ = run(capsys, "validate", str(path))
     assert (code, len(lines)) == (0, 1)
+
+
+def test_packs_keeps_the_problem_count_however_long_the_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 4) / "packs"
+    deep.mkdir(parents=True)
+    (deep / "many.yaml").write_bytes((BAD / "many-problems.yaml").read_bytes())
+    code, lines, _ = run(capsys, "packs", "--packs", str(deep))
+    assert code == 0
+    broken = [line for line in lines if line.startswith("BROKEN")]
+    assert len(broken) == 1
+    assert broken[0].endswith("(and 4 more problems)")
