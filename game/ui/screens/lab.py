@@ -54,6 +54,7 @@ DEBOUNCE = 0.15
 class LabScreen(GameScreen):
     """A pack's positions and points, and an answer graded as it is typed."""
 
+    CSS_PATH = "../lab.tcss"
     AUTO_FOCUS = "#lab-answer"
     HELP = """\
 ## Rubric lab

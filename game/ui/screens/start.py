@@ -41,6 +41,17 @@ if TYPE_CHECKING:
 
 NAME_SETTLE = 0.3
 """Seconds after the last key in the name box before the player's drafts and drills are read."""
+LATER_LINES: dict[str, tuple[str, str]] = {
+    "players-known": ("hint", "player-row"),
+    "single-position": ("hint", "stance-hint"),
+    "drill-due": ("hint", "single-position"),
+    "draft-notice": ("", "drill-due"),
+}
+"""Lines that are often hidden, as id: (classes, the line they follow, if it is there).
+
+They are mounted the first time they have something to show, not at start-up: the first
+screen is drawn sooner with fewer widgets (start-up is measured, tests/bench).
+"""
 
 
 class StartScreen(GameScreen):
@@ -117,7 +128,6 @@ Enter, Enter, Enter starts a round with the choices shown.
                     compact=True,
                     id="player",
                 )
-            yield Static(id="players-known", classes="hint")
             yield Label("Pack", classes="section")
             yield PackList(id="packs")
             yield Static(id="pack-info", classes="hint")
@@ -135,9 +145,6 @@ Enter, Enter, Enter starts a round with the choices shown.
                 yield Label("Timer", classes="field-label")
                 yield Choice(timer_options(settings.timer), settings.timer, id="timer")
             yield Static(STANCE_HINT, id="stance-hint", classes="hint")
-            yield Static(id="single-position", classes="hint")
-            yield Static(id="drill-due", classes="hint")
-            yield Static(id="draft-notice")
             with Horizontal(id="start-row"):
                 yield Button(START_LABELS["solo"], variant="primary", id="start")
                 yield Static(id="store-status", classes="hint")
@@ -148,7 +155,6 @@ Enter, Enter, Enter starts a round with the choices shown.
         if self.game.loading:
             self.query_one("#pack-info", Static).update("Looking for packs…")
             self.query_one("#store-status", Static).update("Opening your saves…")
-            self.query_one("#players-known", Static).display = False
         else:
             self.loaded()
 
@@ -159,9 +165,10 @@ Enter, Enter, Enter starts a round with the choices shown.
             name.value = self.game.initial_player()
         names = self.game.player_names()
         name.suggester = SuggestFromList(names, case_sensitive=False)
-        known = self.query_one("#players-known", Static)
-        known.display = bool(names)
-        if names:
+        known = self.later_line("players-known", bool(names))
+        if known is not None:
+            known.display = bool(names)
+        if known is not None and names:
             shown = ", ".join(shorten(n, 20) for n in names[:6]) + (", …" if len(names) > 6 else "")
             known.update(Content(f"Players: {shown}"))
         self.refresh_store_status()
@@ -174,6 +181,20 @@ Enter, Enter, Enter starts a round with the choices shown.
         self.show_waiting_draft()
         if self.game.requested_position:
             self._position_picked(self.game.requested_position)
+
+    def later_line(self, name: str, show: bool) -> Static | None:
+        """The line ``name`` of ``LATER_LINES``, mounted when first shown; None until then."""
+        found = self.query(f"#{name}")
+        if found:
+            return found.only_one(Static)
+        if not show:
+            return None
+        classes, follows = LATER_LINES[name]
+        while follows in LATER_LINES and not self.query(f"#{follows}"):
+            follows = LATER_LINES[follows][1]
+        line = Static(id=name, classes=classes)
+        self.query_one("#start-body").mount(line, after=f"#{follows}")
+        return line
 
     def timer_seconds(self) -> int | None:
         """The timer chosen, in seconds; None (with a notice) when custom seconds are wrong."""
@@ -243,7 +264,9 @@ Enter, Enter, Enter starts a round with the choices shown.
     def _pack_highlighted(self) -> None:
         if self.highlighted_index() != self.position_pack:
             self.position_id = None
-            self.query_one("#single-position", Static).display = False
+            line = self.later_line("single-position", False)
+            if line is not None:
+                line.display = False
         self.show_pack_info()
         self.show_drills()
 
@@ -284,14 +307,15 @@ Enter, Enter, Enter starts a round with the choices shown.
         """How many drills are due for this player and pack (once the saves are open)."""
         from game.ui.drill_flow import due_line
 
-        line = self.query_one("#drill-due", Static)
         name = tidy_name(self.query_one("#player", Input).value)
         drill = self.query_one("#kind", Choice).value == "drill"
         text = (
             None if self.game.loading else due_line(self.game, name, self.selected_pack_id(), drill)
         )
-        line.display = text is not None
-        line.update(Content(text or ""))
+        line = self.later_line("drill-due", text is not None)
+        if line is not None:
+            line.display = text is not None
+            line.update(Content(text or ""))
 
     def waiting_draft(self) -> tuple[str, str, str] | None:
         """The first unsent answer this player left, as (pack id, position id, stance)."""
@@ -301,10 +325,11 @@ Enter, Enter, Enter starts a round with the choices shown.
 
     def show_waiting_draft(self) -> None:
         """Look for an unsent answer of the player named, and offer it."""
-        notice = self.query_one("#draft-notice", Static)
         waiting = self._waiting = self.waiting_draft()
-        notice.display = waiting is not None
-        if waiting is not None:
+        notice = self.later_line("draft-notice", waiting is not None)
+        if notice is not None:
+            notice.display = waiting is not None
+        if notice is not None and waiting is not None:
             pack_id, position_id, _ = waiting
             pack = next(e.pack for e in self.game.entries if e.pack and e.id == pack_id)
             claim = pack.position(position_id).claim
@@ -379,7 +404,8 @@ Enter, Enter, Enter starts a round with the choices shown.
             return
         self.position_id, self.position_pack = position_id, index
         self.query_one("#kind", Choice).value = "single"
-        line = self.query_one("#single-position", Static)
+        line = self.later_line("single-position", True)
+        assert line is not None
         line.update(Content.assemble(("Position: ", "bold"), short(claim, 100)))
         line.display = True
         self.query_one("#start", Button).focus()

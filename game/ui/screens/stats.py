@@ -35,6 +35,7 @@ CARD = re.compile(r"^(?P<pack>[^/]+)/(?P<position>.+?)(?: \((?P<stance>rebut|def
 class StatsScreen(GameScreen):
     """One player's statistics, from the saves."""
 
+    CSS_PATH = "../stats.tcss"
     HELP = """\
 ## Statistics
 
