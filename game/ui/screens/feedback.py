@@ -21,6 +21,7 @@ from game.ui.widgets.score_bar import ScoreBar
 class FeedbackScreen(GameScreen):
     """Shows one graded answer and teaches the points it missed."""
 
+    CSS_PATH = "../results.tcss"
     AUTO_FOCUS = "#feedback"
     HELP = """\
 ## Feedback

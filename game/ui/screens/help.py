@@ -65,6 +65,7 @@ def _actions(bindings: object) -> set[str]:
 class HelpScreen(ModalScreen[None]):
     """Help for the screen it was opened from."""
 
+    CSS_PATH = "../help.tcss"
     BINDINGS = [
         Binding(
             "escape,f1,question_mark,q", "close", "Close", id="close-help", tooltip="Close the help"

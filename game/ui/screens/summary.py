@@ -19,6 +19,7 @@ from game.ui.text import short
 class SummaryScreen(GameScreen):
     """How the round went, and an invitation to try the weakest position again."""
 
+    CSS_PATH = "../results.tcss"
     AUTO_FOCUS = "#scores"
     HELP = """\
 ## Round summary
