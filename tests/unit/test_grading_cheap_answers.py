@@ -201,3 +201,12 @@ def test_believing_the_us_guarantee_is_not_that_point(grader: Grader) -> None:
         "Kim can believe a US security guarantee even after Iran.", "iran-undermines", "defend"
     )
     assert "undercuts-own-offer" not in {p.point_id for p in result.matched}
+
+
+def test_an_answer_about_another_position_earns_nothing_here(grader: Grader) -> None:
+    # About China's buffer (china-will-restrain), sharing only "fear", "want" and "bombs" with
+    # no-denuclearization's security-guarantees point.
+    answer = "China fears a collapse more than the bombs, it wants a buffer."
+    result = grader.grade(answer, "no-denuclearization", "rebut")
+    assert result.score == 0
+    assert not result.matched
