@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from game.grading.grader import MAX_ANSWER_CHARS, Grader, grade
 from game.grading.result import Result
 from game.packs.loader import load_pack
 from game.packs.model import Pack
+from tests.unit.grading_helpers import FIXTURES, codes, made
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
 CHINA = "china-will-restrain"
 
 
@@ -29,14 +28,6 @@ def grader(pack: Pack) -> Grader:
 
 def rebut(grader: Grader, answer: str) -> Result:
     return grader.grade(answer, CHINA, "rebut")
-
-
-def made(result: Result) -> set[str]:
-    return {p.point_id for p in result.matched}
-
-
-def codes(result: Result) -> set[str]:
-    return {w.code for w in result.warnings}
 
 
 STRONG = (

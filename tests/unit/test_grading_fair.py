@@ -3,28 +3,16 @@ typed without apostrophes, shared vocabulary between the two sides."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.grading.grader import Grader
-from game.grading.result import Result
 from game.packs.loader import load_pack
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
+from tests.unit.grading_helpers import FIXTURES, codes, made
 
 
 @pytest.fixture(scope="module")
 def grader() -> Grader:
     return Grader(load_pack(FIXTURES / "alliances.yaml"))
-
-
-def made(result: Result) -> set[str]:
-    return {p.point_id for p in result.matched}
-
-
-def codes(result: Result) -> set[str]:
-    return {w.code for w in result.warnings}
 
 
 # --- (a) telegraphic sentences are not keyword salad --------------------------------------

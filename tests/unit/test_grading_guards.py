@@ -6,30 +6,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from game.grading.grader import Grader
 from game.grading.params import DEFAULT
-from game.grading.result import Result
 from game.packs.loader import load_pack
 from game.packs.model import Stance
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
+from tests.unit.grading_helpers import FIXTURES, codes, made
 
 
 @pytest.fixture(scope="module")
 def alliances() -> Grader:
     return Grader(load_pack(FIXTURES / "alliances.yaml"))
-
-
-def made(result: Result) -> set[str]:
-    return {p.point_id for p in result.matched}
-
-
-def codes(result: Result) -> set[str]:
-    return {w.code for w in result.warnings}
 
 
 # --- keyword lists: a negator, a verb or "US" does not make a sentence ---------------------

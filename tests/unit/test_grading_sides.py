@@ -7,25 +7,17 @@ was refused as arguing the other side; each part of "X: Y" is now a window of it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.grading.grader import Grader
 from game.grading.normalise import analyse
-from game.grading.result import Result
 from game.packs.loader import load_pack
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
+from tests.unit.grading_helpers import FIXTURES, made
 
 
 @pytest.fixture(scope="module")
 def sides() -> Grader:
     return Grader(load_pack(FIXTURES / "sides.yaml"))
-
-
-def made(result: Result) -> set[str]:
-    return {p.point_id for p in result.matched}
 
 
 @pytest.mark.parametrize("mark", [":", " \u2014", " -"])
