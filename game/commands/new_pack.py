@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from game.errors import UsageError
+from game.files import UnreadableFile, read_capped
 from game.packs.article import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -157,31 +157,19 @@ def read_article(path: Path) -> bytes:
     Raises:
         ArticleError: missing, unreadable, not a regular file, or too big.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: article not found") from None
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot open the article: {error.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise ArticleError(f"{path}: is {kind}; give a text file")
-        chunks: list[bytes] = []
-        left = MAX_ARTICLE_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot read the article: {error.strerror}") from None
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
+        return read_capped(path, MAX_ARTICLE_BYTES)
+    except UnreadableFile as error:
+        reason = {
+            "missing": "article not found",
+            "denied": "cannot open the article: permission denied",
+            "open": f"cannot open the article: {error.detail}",
+            "folder": "is a folder; give a text file",
+            "special": "is not a regular file; give a text file",
+            "too-big": f"the article is {error.size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}",
+            "read": f"cannot read the article: {error.detail}",
+        }[error.reason]
+        raise ArticleError(f"{path}: {reason}") from None
 
 
 def _check_output(output: Path, force: bool) -> None:

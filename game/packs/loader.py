@@ -9,15 +9,14 @@ problem. Only when something is wrong is the file parsed again to place each pro
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.files import UnreadableFile, read_capped
 from game.packs.errors import PackError, Problem, describe, field_path
 from game.packs.model import FORMAT_VERSION, STANCES, Pack
 from game.packs.safe_yaml import MAX_DEPTH, MAX_NODES, Loc, Tree, line_col, parse_yaml
@@ -91,37 +90,21 @@ def read_pack_bytes(path: Path) -> bytes:
     """
     name = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise _file_error(name, "file not found") from None
-    except PermissionError:
-        raise _file_error(name, "cannot read the file: permission denied") from None
-    except OSError as error:
-        raise _file_error(name, f"cannot open the file: {error.strerror or error}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise _file_error(name, "is a folder, not a pack file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _file_error(name, "is not a regular file (a pipe, device or socket?)")
-        if info.st_size > MAX_BYTES:
-            raise _too_big(name, info.st_size)
-        chunks: list[bytes] = []
-        left = MAX_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError as error:
-        raise _file_error(name, f"cannot read the file: {error.strerror or error}") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > MAX_BYTES:  # it grew after the size check
-        raise _too_big(name, len(data))
-    return data
+        return read_capped(path, MAX_BYTES)
+    except UnreadableFile as error:
+        if error.reason == "too-big":
+            raise _too_big(name, error.size) from None
+        raise _file_error(name, _UNREADABLE[error.reason].format(error.detail)) from None
+
+
+_UNREADABLE = {
+    "missing": "file not found",
+    "denied": "cannot read the file: permission denied",
+    "open": "cannot open the file: {}",
+    "folder": "is a folder, not a pack file",
+    "special": "is not a regular file (a pipe, device or socket?)",
+    "read": "cannot read the file: {}",
+}
 
 
 def _file_error(name: str, message: str) -> PackError:
