@@ -50,36 +50,19 @@ def text_warnings(text: str, name: str) -> list[Problem]:
         found.append(
             Problem(name, last.line, last.col, "", f"warning: {more} more bidirectional controls")
         )
-    placeholders = _placeholder_lines(text)
-    if placeholders:
-        line, col = placeholders[0]
-        count = len(placeholders)
-        texts = "text still starts" if count == 1 else "texts still start"
-        found.append(
-            Problem(
-                name,
-                line,
-                col,
-                "",
-                f"warning: {count} {texts} with '{PLACEHOLDER}' (left by new-pack); write them"
-                " before playing or sharing the pack",
-            )
-        )
-    todo_ids = _todo_id_lines(text)
-    if todo_ids:
-        line, col = todo_ids[0]
-        count = len(todo_ids)
-        ids = "point id still starts" if count == 1 else "point ids still start"
-        found.append(
-            Problem(
-                name,
-                line,
-                col,
-                "",
-                f"warning: {count} {ids} with 'todo-' (left by new-pack); give each point an id"
-                " that names its argument before anyone plays: saved progress is keyed by it",
-            )
-        )
+    found += _leftovers(
+        name,
+        _placeholder_lines(text),
+        ("text still starts", "texts still start"),
+        f"with '{PLACEHOLDER}' (left by new-pack); write them before playing or sharing the pack",
+    )
+    found += _leftovers(
+        name,
+        _todo_id_lines(text),
+        ("point id still starts", "point ids still start"),
+        "with 'todo-' (left by new-pack); give each point an id that names its argument before"
+        " anyone plays: saved progress is keyed by it",
+    )
     found.sort(key=lambda p: (p.line, p.col))
     return found
 
@@ -114,3 +97,15 @@ def _placeholder_lines(text: str) -> list[Mark]:
         if hit:
             marks.append((number, hit.end(1) + 1))
     return marks
+
+
+def _leftovers(
+    name: str, places: list[tuple[int, int]], nouns: tuple[str, str], rest: str
+) -> list[Problem]:
+    """One warning, at the first of ``places``, counting what new-pack left unfinished."""
+    if not places:
+        return []
+    line, col = places[0]
+    count = len(places)
+    noun = nouns[0] if count == 1 else nouns[1]
+    return [Problem(name, line, col, "", f"warning: {count} {noun} {rest}")]
